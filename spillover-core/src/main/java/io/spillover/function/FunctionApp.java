@@ -1,0 +1,126 @@
+package io.spillover.function;
+
+import io.spillover.SpilloverClock;
+import io.spillover.codec.Codec;
+import io.spillover.internal.FunctionDispatcher;
+import io.spillover.internal.ServiceNames;
+import io.spillover.seal.SealedCallOpener;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The function side of Spillover: many named services in one deployment (a Lambda function, an
+ * OpenWhisk action, a local worker). Platform adapters only move bytes into {@link #dispatch} and
+ * back.
+ *
+ * <pre>{@code
+ * FunctionApp app = FunctionApp.builder()
+ *     .handle("compose-post", ComposeRequest.class, ComposeResponse.class, service::compose)
+ *     .handle("text", TextRequest.class, TextResponse.class, text::process)
+ *     .build();
+ * byte[] reply = app.dispatch(requestEnvelope);
+ * }</pre>
+ *
+ * <p>{@code dispatch} never throws: every failure becomes an error envelope whose type is a
+ * {@link FunctionErrorType}. A request id seen before (within its deadline) is not run again; the
+ * duplicate gets the first run's reply. The first reply of an instance is flagged cold.
+ */
+public final class FunctionApp {
+  private final FunctionDispatcher dispatcher;
+
+  private FunctionApp(Builder b) {
+    this.dispatcher = new FunctionDispatcher(new LinkedHashMap<>(b.handlers), b.codec, b.clock,
+        b.replayCacheSize, b.opener, Set.copyOf(b.sealedOnly));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Runs one request envelope and returns the reply envelope. Never throws. */
+  public byte[] dispatch(byte[] requestEnvelope) {
+    return dispatcher.dispatch(requestEnvelope);
+  }
+
+  /** The services this app serves, in registration order. */
+  public Set<String> services() {
+    return dispatcher.services();
+  }
+
+  /** Builds a {@link FunctionApp}; every setter validates at once. */
+  public static final class Builder {
+    private final Map<String, FunctionDispatcher.Route<?, ?>> handlers = new LinkedHashMap<>();
+    private final Set<String> sealedOnly = new HashSet<>();
+    private Codec codec = Codec.json();
+    private SpilloverClock clock = SpilloverClock.system();
+    private int replayCacheSize = 10_000;
+    private SealedCallOpener opener;
+
+    private Builder() {}
+
+    /** Serves {@code service} with {@code handler}. */
+    public <Q, R> Builder handle(String service, Class<Q> requestType, Class<R> responseType,
+        FunctionHandler<Q, R> handler) {
+      ServiceNames.require(service);
+      Objects.requireNonNull(requestType, "requestType");
+      Objects.requireNonNull(responseType, "responseType");
+      Objects.requireNonNull(handler, "handler");
+      if (handlers.containsKey(service)) {
+        throw new IllegalArgumentException("service '" + service + "' is registered twice");
+      }
+      handlers.put(service, new FunctionDispatcher.Route<>(requestType, handler));
+      return this;
+    }
+
+    public Builder codec(Codec codec) {
+      this.codec = Objects.requireNonNull(codec, "codec");
+      return this;
+    }
+
+    public Builder clock(SpilloverClock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How many request ids to remember (until their deadline) to drop duplicates. */
+    public Builder replayCacheSize(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("replayCacheSize must be >= 1, was " + size);
+      }
+      this.replayCacheSize = size;
+      return this;
+    }
+
+    /** Opens sealed envelopes (from {@code spillover-attest}); without it sealed calls are refused. */
+    public Builder sealedCallOpener(SealedCallOpener opener) {
+      this.opener = Objects.requireNonNull(opener, "opener");
+      return this;
+    }
+
+    /** Refuses plain envelopes for these services: they carry confidential data. */
+    public Builder sealedOnly(String... services) {
+      for (String s : services) {
+        sealedOnly.add(ServiceNames.require(s));
+      }
+      return this;
+    }
+
+    public FunctionApp build() {
+      if (handlers.isEmpty()) {
+        throw new IllegalStateException("a FunctionApp needs at least one handler");
+      }
+      for (String s : sealedOnly) {
+        if (!handlers.containsKey(s)) {
+          throw new IllegalStateException("sealedOnly service '" + s + "' has no handler");
+        }
+      }
+      if (!sealedOnly.isEmpty() && opener == null) {
+        throw new IllegalStateException("sealedOnly services need a sealedCallOpener");
+      }
+      return new FunctionApp(this);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.spillover.internal;
+
+/**
+ * A decoded request envelope. Exactly one of {@code body} (plain) or {@code sealedSession} +
+ * {@code sealedCiphertext} (sealed) is present, except for a warm-up ping, which has neither.
+ */
+public final class RequestEnvelope {
+  public final String id;
+  public final String service;
+  public final long deadlineEpochMillis;
+  public final String traceparent;
+  public final boolean warmup;
+  public final byte[] body;
+  public final String sealedSession;
+  public final byte[] sealedCiphertext;
+
+  public RequestEnvelope(String id, String service, long deadlineEpochMillis, String traceparent,
+      boolean warmup, byte[] body, String sealedSession, byte[] sealedCiphertext) {
+    this.id = id;
+    this.service = service;
+    this.deadlineEpochMillis = deadlineEpochMillis;
+    this.traceparent = traceparent;
+    this.warmup = warmup;
+    this.body = body;
+    this.sealedSession = sealedSession;
+    this.sealedCiphertext = sealedCiphertext;
+  }
+
+  public boolean sealed() {
+    return sealedSession != null;
+  }
+}
