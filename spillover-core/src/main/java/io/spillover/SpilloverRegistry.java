@@ -1,0 +1,301 @@
+package io.spillover;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.spillover.codec.Codec;
+import io.spillover.function.FunctionInvoker;
+import io.spillover.function.FunctionProvider;
+import io.spillover.function.FunctionRef;
+import io.spillover.internal.CompositeListener;
+import io.spillover.internal.DefaultSpillway;
+import io.spillover.internal.ServiceNames;
+import io.spillover.internal.SpillwayParts;
+import io.spillover.seal.CallSealer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Named spillways and named configs, with the providers, codec, clock and listeners they share.
+ * One spillway per protected service; ask for it by name wherever the service is called.
+ *
+ * <pre>{@code
+ * SpilloverRegistry registry = SpilloverRegistry.builder()
+ *     .provider(LambdaProvider.builder().region("eu-west-1").build())
+ *     .build();
+ * Spillway<ComposeRequest, ComposeResponse> compose = registry.spillway("compose-post",
+ *     SpillwayConfig.custom().function(FunctionRef.of("lambda", "social-compose-post:live")).build(),
+ *     ComposeRequest.class, ComposeResponse.class);
+ * }</pre>
+ *
+ * <p>Close the registry to stop its timer and close the providers it was given.
+ */
+public final class SpilloverRegistry implements AutoCloseable {
+  private final Map<String, FunctionProvider> providers;
+  private final Map<String, SpillwayConfig> configs = new ConcurrentHashMap<>();
+  private final Map<String, Entry> spillways = new ConcurrentHashMap<>();
+  private final List<Consumer<Spillway<?, ?>>> onAdded = new CopyOnWriteArrayList<>();
+  private final Codec codec;
+  private final SpilloverClock clock;
+  private final SpillwayListener listener;
+  private final boolean timeCalls;
+  private final CallSealer sealer;
+  private final CircuitBreakerRegistry breakers;
+  private final ScheduledExecutorService scheduler;
+  private final boolean ownScheduler;
+  private final Executor asyncExecutor;
+
+  private SpilloverRegistry(Builder b) {
+    this.providers = new LinkedHashMap<>(b.providers);
+    this.configs.putAll(b.configs);
+    this.codec = b.codec;
+    this.clock = b.clock;
+    List<SpillwayListener> all = new ArrayList<>(b.listeners);
+    this.timeCalls = !all.isEmpty();
+    this.listener = CompositeListener.of(all);
+    this.sealer = b.sealer;
+    this.breakers = b.breakers != null ? b.breakers : CircuitBreakerRegistry.ofDefaults();
+    this.ownScheduler = b.scheduler == null;
+    this.scheduler = ownScheduler ? Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "spillover-timer");
+      t.setDaemon(true);
+      return t;
+    }) : b.scheduler;
+    this.asyncExecutor = b.asyncExecutor != null ? b.asyncExecutor : Executors.newCachedThreadPool(
+        r -> {
+          Thread t = new Thread(r, "spillover-async");
+          t.setDaemon(true);
+          return t;
+        });
+    if (!b.tickInterval.isZero()) {
+      long ms = b.tickInterval.toMillis();
+      scheduler.scheduleAtFixedRate(this::tick, ms, ms, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A registry with no providers: its spillways admit and wait, but never spill. */
+  public static SpilloverRegistry ofDefaults() {
+    return builder().build();
+  }
+
+  /** The spillway {@code name} with the default config (created on first use). */
+  public <Q, R> Spillway<Q, R> spillway(String name, Class<Q> requestType, Class<R> responseType) {
+    return spillway(name, configuration("default"), requestType, responseType);
+  }
+
+  /** The spillway {@code name} with the named config {@code configName}. */
+  public <Q, R> Spillway<Q, R> spillway(String name, String configName, Class<Q> requestType,
+      Class<R> responseType) {
+    return spillway(name, configuration(configName), requestType, responseType);
+  }
+
+  /**
+   * The spillway {@code name}, created with {@code config} on first use. Asking again returns the
+   * same instance (the config of the first call wins, as in Resilience4j's registries).
+   *
+   * @throws IllegalArgumentException if the name is invalid, the config's provider is not
+   *     registered, or the spillway exists with other request or response types
+   */
+  @SuppressWarnings("unchecked")
+  public <Q, R> Spillway<Q, R> spillway(String name, SpillwayConfig config, Class<Q> requestType,
+      Class<R> responseType) {
+    ServiceNames.require(name);
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(requestType, "requestType");
+    Objects.requireNonNull(responseType, "responseType");
+    boolean[] created = {false};
+    Entry e = spillways.computeIfAbsent(name, n -> {
+      created[0] = true;
+      return new Entry(create(n, config, responseType), requestType, responseType);
+    });
+    if (e.requestType != requestType || e.responseType != responseType) {
+      throw new IllegalArgumentException("spillway '" + name + "' exists for "
+          + e.requestType.getSimpleName() + " -> " + e.responseType.getSimpleName());
+    }
+    if (created[0]) {
+      onAdded.forEach(c -> c.accept(e.spillway));
+    }
+    return (Spillway<Q, R>) e.spillway;
+  }
+
+  private <R> DefaultSpillway<Object, R> create(String name, SpillwayConfig config,
+      Class<R> responseType) {
+    FunctionInvoker invoker = null;
+    io.github.resilience4j.circuitbreaker.CircuitBreaker breaker = null;
+    FunctionRef ref = config.function();
+    if (ref != null) {
+      FunctionProvider provider = providers.get(ref.provider());
+      if (provider == null) {
+        throw new IllegalArgumentException("spillway '" + name + "' needs provider '"
+            + ref.provider() + "', registered: " + providers.keySet());
+      }
+      invoker = provider.invoker(ref);
+      breaker = breakers.circuitBreaker(ref.toString());
+    }
+    return new SpillwayParts<>(name, config, clock, listener, timeCalls, asyncExecutor, invoker,
+        breaker, scheduler, codec, sealer, responseType).build();
+  }
+
+  /** The spillway {@code name}, if it exists. */
+  public Optional<Spillway<?, ?>> find(String name) {
+    Entry e = spillways.get(name);
+    return e == null ? Optional.empty() : Optional.of(e.spillway);
+  }
+
+  public Collection<Spillway<?, ?>> all() {
+    List<Spillway<?, ?>> list = new ArrayList<>();
+    spillways.values().forEach(e -> list.add(e.spillway));
+    return list;
+  }
+
+  /** Registers a named config for {@link #spillway(String, String, Class, Class)}. */
+  public void addConfiguration(String name, SpillwayConfig config) {
+    configs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(config, "config"));
+  }
+
+  /** The named config; {@code "default"} is {@link SpillwayConfig#ofDefaults()} unless replaced. */
+  public SpillwayConfig configuration(String name) {
+    SpillwayConfig c = configs.get(name);
+    if (c == null && "default".equals(name)) {
+      return SpillwayConfig.ofDefaults();
+    }
+    if (c == null) {
+      throw new IllegalArgumentException("no configuration named '" + name + "', have "
+          + configs.keySet());
+    }
+    return c;
+  }
+
+  /** Called with every spillway created from now on (and not with existing ones). */
+  public void onSpillwayAdded(Consumer<Spillway<?, ?>> consumer) {
+    onAdded.add(Objects.requireNonNull(consumer, "consumer"));
+  }
+
+  public CircuitBreakerRegistry circuitBreakerRegistry() {
+    return breakers;
+  }
+
+  /** Runs every spillway's periodic work now (the registry's timer does this every second). */
+  public void tick() {
+    spillways.values().forEach(e -> e.spillway.tick());
+  }
+
+  @Override
+  public void close() {
+    if (ownScheduler) {
+      scheduler.shutdownNow();
+    }
+    providers.values().forEach(FunctionProvider::close);
+  }
+
+  private static final class Entry {
+    final DefaultSpillway<?, ?> spillway;
+    final Class<?> requestType;
+    final Class<?> responseType;
+
+    Entry(DefaultSpillway<?, ?> spillway, Class<?> requestType, Class<?> responseType) {
+      this.spillway = spillway;
+      this.requestType = requestType;
+      this.responseType = responseType;
+    }
+  }
+
+  /** Builds a {@link SpilloverRegistry}. */
+  public static final class Builder {
+    private final Map<String, FunctionProvider> providers = new LinkedHashMap<>();
+    private final Map<String, SpillwayConfig> configs = new LinkedHashMap<>();
+    private final List<SpillwayListener> listeners = new ArrayList<>();
+    private Codec codec = Codec.json();
+    private SpilloverClock clock = SpilloverClock.system();
+    private CallSealer sealer;
+    private CircuitBreakerRegistry breakers;
+    private ScheduledExecutorService scheduler;
+    private Executor asyncExecutor;
+    private Duration tickInterval = Duration.ofSeconds(1);
+
+    private Builder() {}
+
+    /** Registers a function platform under its {@link FunctionProvider#name()}. */
+    public Builder provider(FunctionProvider provider) {
+      Objects.requireNonNull(provider, "provider");
+      if (providers.putIfAbsent(provider.name(), provider) != null) {
+        throw new IllegalArgumentException("provider '" + provider.name() + "' registered twice");
+      }
+      return this;
+    }
+
+    public Builder configuration(String name, SpillwayConfig config) {
+      configs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(config, "config"));
+      return this;
+    }
+
+    public Builder codec(Codec codec) {
+      this.codec = Objects.requireNonNull(codec, "codec");
+      return this;
+    }
+
+    public Builder clock(SpilloverClock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Adds a listener for every decision of every spillway. */
+    public Builder listener(SpillwayListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** Seals confidential calls (from {@code spillover-attest}); without it they never spill. */
+    public Builder callSealer(CallSealer sealer) {
+      this.sealer = Objects.requireNonNull(sealer, "sealer");
+      return this;
+    }
+
+    /** Your Resilience4j registry: one breaker per function target, named "provider:target". */
+    public Builder circuitBreakerRegistry(CircuitBreakerRegistry breakers) {
+      this.breakers = Objects.requireNonNull(breakers, "breakers");
+      return this;
+    }
+
+    /** The scheduler for retries' backoff and the periodic tick; you keep ownership. */
+    public Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /** Where {@code callAsync} runs a local call whose permit another thread handed over. */
+    public Builder asyncExecutor(Executor executor) {
+      this.asyncExecutor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** How often the periodic work runs; {@link Duration#ZERO} turns the timer off (tests). */
+    public Builder tickInterval(Duration interval) {
+      Objects.requireNonNull(interval, "interval");
+      if (interval.isNegative()) {
+        throw new IllegalArgumentException("tickInterval must be >= 0");
+      }
+      this.tickInterval = interval;
+      return this;
+    }
+
+    public SpilloverRegistry build() {
+      return new SpilloverRegistry(this);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.spillover.internal;
+
+import io.spillover.Pricing;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The modelled spend of spilled calls: a total and a rolling hour (sixty one-minute buckets), in
+ * nano-USD so it can be kept in atomics. Bounded memory whatever the load.
+ */
+public final class CostMeter {
+  private static final long MINUTE = 60_000_000_000L;
+  private static final int BUCKETS = 60;
+  private final Pricing pricing;
+  private final double capNanoUsd;
+  private final AtomicLong total = new AtomicLong();
+  private final AtomicLongArray bucketSpend = new AtomicLongArray(BUCKETS);
+  private final AtomicLongArray bucketMinute = new AtomicLongArray(BUCKETS);
+
+  public CostMeter(Pricing pricing, double capUsdPerHour) {
+    this.pricing = pricing;
+    this.capNanoUsd = capUsdPerHour * 1e9;
+    for (int i = 0; i < BUCKETS; i++) {
+      bucketMinute.set(i, Long.MIN_VALUE);
+    }
+  }
+
+  /** Bills one invocation that ran {@code millis}; returns its price in USD. */
+  public double record(long millis, long nowNanos) {
+    double usd = pricing.priceOf(millis);
+    long nano = Math.round(usd * 1e9);
+    total.addAndGet(nano);
+    long minute = Math.floorDiv(nowNanos, MINUTE);
+    int i = (int) Math.floorMod(minute, (long) BUCKETS);
+    long stamp = bucketMinute.get(i);
+    if (stamp != minute && bucketMinute.compareAndSet(i, stamp, minute)) {
+      bucketSpend.set(i, 0);
+    }
+    bucketSpend.addAndGet(i, nano);
+    return usd;
+  }
+
+  /** Whether the cap (if any) is reached for the hour ending now. */
+  public boolean capReached(long nowNanos) {
+    return capNanoUsd > 0 && lastHourNano(nowNanos) >= capNanoUsd;
+  }
+
+  public double totalUsd() {
+    return total.get() / 1e9;
+  }
+
+  public double lastHourUsd(long nowNanos) {
+    return lastHourNano(nowNanos) / 1e9;
+  }
+
+  private long lastHourNano(long nowNanos) {
+    long minute = Math.floorDiv(nowNanos, MINUTE);
+    long sum = 0;
+    for (int i = 0; i < BUCKETS; i++) {
+      long stamp = bucketMinute.get(i);
+      if (stamp != Long.MIN_VALUE && minute - stamp < BUCKETS && stamp <= minute) {
+        sum += bucketSpend.get(i);
+      }
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,206 @@
+package io.spillover.internal;
+
+import io.spillover.CallOptions;
+import io.spillover.Classification;
+import io.spillover.OverloadAction;
+import io.spillover.Outcome;
+import io.spillover.Route;
+import io.spillover.SpillRejectedException;
+import io.spillover.SpillRejectedException.Reason;
+import io.spillover.SpilloverClock;
+import io.spillover.SpilloverException;
+import io.spillover.Spillway;
+import io.spillover.SpillwayConfig;
+import io.spillover.SpillwayListener;
+import io.spillover.SpillwayMetrics;
+import io.spillover.limit.AdmissionLimiter;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The spillway: the local fast path here, the overflow decisions in {@link Overflow}, the spill
+ * itself in {@link SpillPath}. The fast path (a permit is free) does one CAS to acquire, one to
+ * release, and reads the clock only when the limit samples latency or a listener times calls.
+ */
+public final class DefaultSpillway<Q, R> implements Spillway<Q, R> {
+  final String name;
+  final SpillwayConfig config;
+  final SpilloverClock clock;
+  final AdmissionLimiter limiter;
+  final SpillMode mode;
+  final CallCounters counters = new CallCounters();
+  final SpillwayListener listener;
+  final boolean timeCalls;
+  final SpillPath<R> spill;
+  final CostMeter cost;
+  final ScaleAdvisor advisor;
+  final Executor asyncExecutor;
+  private final Overflow<Q, R> overflow;
+  private final Ticker ticker;
+
+  DefaultSpillway(SpillwayParts<R> parts) {
+    this.name = parts.name;
+    this.config = parts.config;
+    this.clock = parts.clock;
+    this.listener = parts.listener;
+    this.timeCalls = parts.timeCalls;
+    this.limiter = new AdmissionLimiter(config.limit().create(config.latencySlo()), clock,
+        config.latencySampling(), config.maxWaiting());
+    this.mode = new SpillMode(config.spillHeadroom(), config.spillCoolDown().toNanos());
+    this.cost = new CostMeter(config.pricing(), config.spendCapPerHour());
+    this.spill = parts.spillPath(counters, cost);
+    this.advisor = new ScaleAdvisor((int) Math.max(2, config.adviceWindow().toSeconds()));
+    this.asyncExecutor = parts.asyncExecutor;
+    this.overflow = new Overflow<>(this);
+    this.ticker = new Ticker(this);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public SpillwayConfig config() {
+    return config;
+  }
+
+  @Override
+  public R call(Q request, CallOptions options, Function<? super Q, ? extends R> local) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(local, "local");
+    long permit = tryLocal();
+    if (permit != AdmissionLimiter.NO_PERMIT) {
+      return runLocal(request, local, permit);
+    }
+    Decision<R> d = join(overflow.decide(request, options, deadlineNanos(options)));
+    return d.spilled ? d.result : runLocal(request, local, d.permit);
+  }
+
+  @Override
+  public CompletionStage<R> callAsync(Q request, CallOptions options,
+      Function<? super Q, ? extends CompletionStage<R>> local) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(local, "local");
+    long permit = tryLocal();
+    if (permit != AdmissionLimiter.NO_PERMIT) {
+      return runLocalAsync(request, local, permit);
+    }
+    return overflow.decide(request, options, deadlineNanos(options)).thenComposeAsync(d ->
+        d.spilled ? CompletableFuture.completedFuture(d.result)
+            : runLocalAsync(request, local, d.permit), asyncExecutor);
+  }
+
+  long tryLocal() {
+    int limit = limiter.limit();
+    if (!mode.spilling()) {
+      return limiter.tryAcquire(limit);
+    }
+    long permit = limiter.tryAcquire(mode.threshold(limit));
+    if (permit != AdmissionLimiter.NO_PERMIT
+        && mode.observe(limiter.inflight() - 1, limit, clock.nanoTime())) {
+      listener.onSpillMode(name, false);
+    }
+    return permit;
+  }
+
+  R runLocal(Q request, Function<? super Q, ? extends R> local, long permit) {
+    long start = timeCalls ? clock.nanoTime() : -1;
+    boolean ok = false;
+    try {
+      R r = local.apply(request);
+      ok = true;
+      return r;
+    } finally {
+      limiter.release(permit, false);
+      endLocal(ok, start);
+    }
+  }
+
+  private CompletionStage<R> runLocalAsync(Q request,
+      Function<? super Q, ? extends CompletionStage<R>> local, long permit) {
+    long start = timeCalls ? clock.nanoTime() : -1;
+    CompletionStage<R> stage;
+    try {
+      stage = Objects.requireNonNull(local.apply(request), "local returned a null stage");
+    } catch (RuntimeException e) {
+      limiter.release(permit, false);
+      endLocal(false, start);
+      return CompletableFuture.failedFuture(e);
+    }
+    return stage.whenComplete((r, e) -> {
+      limiter.release(permit, false);
+      endLocal(e == null, start);
+    });
+  }
+
+  private void endLocal(boolean ok, long start) {
+    Outcome outcome = ok ? Outcome.SUCCESS : Outcome.ERROR;
+    counters.call(Route.LOCAL, outcome);
+    if (timeCalls) {
+      listener.onCall(name, Route.LOCAL, outcome, clock.nanoTime() - start);
+    }
+  }
+
+  private long deadlineNanos(CallOptions options) {
+    return clock.nanoTime() + (options.timeout() != null ? options.timeout() : config.timeout())
+        .toNanos();
+  }
+
+  Classification classification(CallOptions o) {
+    return o.classification() != null ? o.classification() : config.classification();
+  }
+
+  boolean idempotent(CallOptions o) {
+    return o.idempotent() != null ? o.idempotent() : config.idempotent();
+  }
+
+  OverloadAction action(CallOptions o) {
+    return config.overloadAction(o.priority());
+  }
+
+  SpillRejectedException reject(Reason reason, String detail, Throwable cause) {
+    counters.rejected(reason);
+    listener.onRejected(name, reason);
+    if (timeCalls) {
+      listener.onCall(name, Route.NONE, Outcome.REJECTED, -1);
+    }
+    return new SpillRejectedException(name, reason, detail, cause);
+  }
+
+  /** Runs the periodic work: limit events, hysteresis, scale advice, pre-warming. */
+  public void tick() {
+    ticker.tick();
+  }
+
+  @Override
+  public SpillwayMetrics metrics() {
+    return new Metrics(this);
+  }
+
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      Throwable cause = SpillPath.unwrap(e);
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new SpilloverException("spill failed", cause);
+    }
+  }
+
+  static long millis(long nanos) {
+    return TimeUnit.NANOSECONDS.toMillis(nanos);
+  }
+}

@@ -1,0 +1,113 @@
+package io.spillover.internal;
+
+import io.spillover.CallOptions;
+import io.spillover.OverloadAction;
+import io.spillover.Outcome;
+import io.spillover.Route;
+import io.spillover.SpillRejectedException.Reason;
+import io.spillover.limit.AdmissionLimiter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The decisions for a call that found the local limit reached: shed, spill, or wait a bounded
+ * time for a local permit; and after a failed spill, fall back to a local permit before the
+ * deadline. Each path ends the call's accounting exactly once.
+ */
+final class Overflow<Q, R> {
+  private final DefaultSpillway<Q, R> sw;
+
+  Overflow(DefaultSpillway<Q, R> sw) {
+    this.sw = sw;
+  }
+
+  CompletableFuture<Decision<R>> decide(Q request, CallOptions o, long deadline) {
+    if (sw.mode.overloaded()) {
+      sw.listener.onSpillMode(sw.name, true);
+    }
+    OverloadAction action = sw.action(o);
+    if (action == OverloadAction.SHED) {
+      return CompletableFuture.failedFuture(sw.reject(Reason.SHED,
+          "priority " + o.priority() + " is shed at local limit " + sw.limiter.limit(), null));
+    }
+    if (action == OverloadAction.WAIT) {
+      return waitLocal(deadline, Reason.LIMIT_REACHED,
+          "priority " + o.priority() + " does not spill", null, false);
+    }
+    if (sw.spill == null) {
+      return waitLocal(deadline, Reason.NO_FUNCTION, "no function configured", null, false);
+    }
+    long start = sw.clock.nanoTime();
+    long deadlineEpoch = sw.clock.epochMillis() + DefaultSpillway.millis(deadline - start);
+    SpillPath.Attempt<R> a = sw.spill.start(request, sw.classification(o), sw.idempotent(o),
+        deadlineEpoch, o.traceparent());
+    if (a.refused != null) {
+      sw.listener.onSpillRefused(sw.name, a.refused);
+      return waitLocal(deadline, a.refused, a.detail, null, false);
+    }
+    return a.result.handle((r, e) -> {
+      if (e == null) {
+        sw.counters.call(Route.FUNCTION, Outcome.SUCCESS);
+        sw.listener.onCall(sw.name, Route.FUNCTION, Outcome.SUCCESS, sw.clock.nanoTime() - start);
+        return CompletableFuture.completedFuture(Decision.spilled(r));
+      }
+      Throwable cause = SpillPath.unwrap(e);
+      if (ReplyDecoder.isHandlerError(cause)) {
+        sw.counters.call(Route.FUNCTION, Outcome.ERROR);
+        sw.listener.onCall(sw.name, Route.FUNCTION, Outcome.ERROR, sw.clock.nanoTime() - start);
+        return CompletableFuture.<Decision<R>>failedFuture(cause);
+      }
+      return waitLocal(deadline, Reason.SPILL_FAILED, String.valueOf(cause.getMessage()), cause,
+          true);
+    }).thenCompose(f -> f);
+  }
+
+  /**
+   * Waits for a local permit: up to the config's max wait, or, as the fallback of a failed
+   * spill, up to the deadline. Without one, the call is rejected for {@code reason}.
+   */
+  private CompletableFuture<Decision<R>> waitLocal(long deadline, Reason reason, String detail,
+      Throwable cause, boolean fallback) {
+    long remaining = deadline - sw.clock.nanoTime();
+    long wait = fallback ? remaining : Math.min(remaining, sw.config.maxWait().toNanos());
+    if (remaining <= 0) {
+      Reason r = fallback ? Reason.SPILL_FAILED : Reason.DEADLINE_EXCEEDED;
+      return rejected(r, detail + "; deadline passed", cause, fallback);
+    }
+    CompletableFuture<Long> permit = sw.limiter.acquireAsync();
+    if (permit == null) {
+      return rejected(Reason.WAIT_QUEUE_FULL, detail + "; " + sw.config.maxWaiting()
+          + " calls already wait for a local permit", cause, fallback);
+    }
+    if (!permit.isDone()) {
+      if (wait <= 0) {
+        permit.complete(AdmissionLimiter.NO_PERMIT);
+      } else {
+        permit.completeOnTimeout(AdmissionLimiter.NO_PERMIT, wait, TimeUnit.NANOSECONDS);
+      }
+    }
+    return permit.thenApply(p -> {
+      if (p == AdmissionLimiter.NO_PERMIT) {
+        if (fallback) {
+          sw.listener.onSpillFailed(sw.name, cause, false);
+        }
+        throw sw.reject(reason, detail + "; local limit " + sw.limiter.limit()
+            + " reached, no permit within " + DefaultSpillway.millis(Math.max(0, wait)) + " ms",
+            cause);
+      }
+      if (fallback) {
+        sw.counters.fallbacks.increment();
+        sw.listener.onSpillFailed(sw.name, cause, true);
+      }
+      return Decision.local(p);
+    });
+  }
+
+  private CompletableFuture<Decision<R>> rejected(Reason reason, String detail, Throwable cause,
+      boolean fallback) {
+    if (fallback) {
+      sw.listener.onSpillFailed(sw.name, cause, false);
+    }
+    return CompletableFuture.failedFuture(sw.reject(reason, detail, cause));
+  }
+}

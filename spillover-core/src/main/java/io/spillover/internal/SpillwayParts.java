@@ -1,0 +1,57 @@
+package io.spillover.internal;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.spillover.SpilloverClock;
+import io.spillover.SpillwayConfig;
+import io.spillover.SpillwayListener;
+import io.spillover.codec.Codec;
+import io.spillover.function.FunctionInvoker;
+import io.spillover.seal.CallSealer;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** What the registry hands a new spillway: its config and the shared machinery. */
+public final class SpillwayParts<R> {
+  final String name;
+  final SpillwayConfig config;
+  final SpilloverClock clock;
+  final SpillwayListener listener;
+  final boolean timeCalls;
+  final Executor asyncExecutor;
+  private final FunctionInvoker invoker;
+  private final CircuitBreaker breaker;
+  private final ScheduledExecutorService scheduler;
+  private final Codec codec;
+  private final CallSealer sealer;
+  private final Class<R> responseType;
+
+  public SpillwayParts(String name, SpillwayConfig config, SpilloverClock clock,
+      SpillwayListener listener, boolean timeCalls, Executor asyncExecutor,
+      FunctionInvoker invoker, CircuitBreaker breaker, ScheduledExecutorService scheduler,
+      Codec codec, CallSealer sealer, Class<R> responseType) {
+    this.name = name;
+    this.config = config;
+    this.clock = clock;
+    this.listener = listener;
+    this.timeCalls = timeCalls;
+    this.asyncExecutor = asyncExecutor;
+    this.invoker = invoker;
+    this.breaker = breaker;
+    this.scheduler = scheduler;
+    this.codec = codec;
+    this.sealer = sealer;
+    this.responseType = responseType;
+  }
+
+  public <Q> DefaultSpillway<Q, R> build() {
+    return new DefaultSpillway<>(this);
+  }
+
+  SpillPath<R> spillPath(CallCounters counters, CostMeter cost) {
+    if (invoker == null) {
+      return null;
+    }
+    return new SpillPath<>(name, config, invoker, breaker, scheduler, codec, sealer, clock, cost,
+        counters, listener, responseType);
+  }
+}

@@ -1,0 +1,41 @@
+package io.spillover.limit;
+
+import io.spillover.limit.internal.AimdLimit;
+import io.spillover.limit.internal.FixedLimit;
+import io.spillover.limit.internal.GradientLimit;
+
+/** The built-in limit algorithms. */
+public final class Limits {
+  private Limits() {}
+
+  /** Exactly {@code n} concurrent local calls; reads no clock. */
+  public static LimitFactory fixed(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("a fixed limit must be >= 1, was " + n);
+    }
+    return slo -> new FixedLimit(n);
+  }
+
+  /** The default adaptive limit: {@link #gradient()} with its defaults. */
+  public static LimitFactory adaptive() {
+    return gradient().build();
+  }
+
+  /**
+   * A latency-gradient limit (after TCP Vegas and Netflix's Gradient2): it compares a short-term
+   * average latency with a slow long-term baseline and shrinks the limit when latency rises above
+   * the baseline, growing it by a small queue allowance otherwise.
+   */
+  public static GradientLimit.Builder gradient() {
+    return GradientLimit.builder();
+  }
+
+  /**
+   * Additive increase, multiplicative decrease on SLO violations: each call slower than the
+   * spillway's latency SLO (or dropped) cuts the limit by the backoff ratio, at most once per
+   * limit's worth of calls; each window of successful calls adds one.
+   */
+  public static AimdLimit.Builder aimd() {
+    return AimdLimit.builder();
+  }
+}
