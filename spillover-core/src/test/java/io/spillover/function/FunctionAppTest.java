@@ -1,0 +1,166 @@
+package io.spillover.function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.spillover.Echo;
+import io.spillover.internal.EnvelopeFormat;
+import io.spillover.internal.RequestEnvelope;
+import io.spillover.internal.ResponseEnvelope;
+import io.spillover.seal.SealedCallOpener;
+import io.spillover.seal.SealingException;
+import io.spillover.testing.ManualClock;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class FunctionAppTest {
+  private final ManualClock clock = new ManualClock();
+  private final AtomicInteger runs = new AtomicInteger();
+  private final FunctionApp app = FunctionApp.builder()
+      .clock(clock)
+      .handle("echo", Echo.class, Echo.class, e -> {
+        runs.incrementAndGet();
+        if ("boom".equals(e.text)) {
+          throw new IllegalStateException("secret detail");
+        }
+        return Echo.of("re:" + e.text);
+      })
+      .handle("upper", Echo.class, Echo.class, e -> Echo.of(e.text.toUpperCase()))
+      .build();
+
+  private byte[] request(String id, String svc, String body, long deadline) {
+    return EnvelopeFormat.encodeRequest(new RequestEnvelope(id, svc, deadline, null, false,
+        body.getBytes(StandardCharsets.UTF_8), null, null), true);
+  }
+
+  private long future() {
+    return clock.epochMillis() + 10_000;
+  }
+
+  private ResponseEnvelope dispatch(byte[] bytes) {
+    return EnvelopeFormat.decodeResponse(app.dispatch(bytes));
+  }
+
+  @Test
+  void servesManyServicesInOneDeployment() {
+    ResponseEnvelope a = dispatch(request("1", "echo", "{\"text\":\"hi\"}", future()));
+    ResponseEnvelope b = dispatch(request("2", "upper", "{\"text\":\"hi\"}", future()));
+    assertThat(a.ok).isTrue();
+    assertThat(new String(a.body, StandardCharsets.UTF_8)).isEqualTo("{\"text\":\"re:hi\"}");
+    assertThat(new String(b.body, StandardCharsets.UTF_8)).isEqualTo("{\"text\":\"HI\"}");
+    assertThat(app.services()).containsExactly("echo", "upper");
+  }
+
+  @Test
+  void onlyTheFirstReplyOfAnInstanceIsCold() {
+    assertThat(dispatch(request("1", "echo", "{\"text\":\"a\"}", future())).cold).isTrue();
+    assertThat(dispatch(request("2", "echo", "{\"text\":\"b\"}", future())).cold).isFalse();
+  }
+
+  @Test
+  void aDuplicateRequestIdGetsTheFirstReplyWithoutASecondRun() {
+    byte[] req = request("same", "echo", "{\"text\":\"a\"}", future());
+    ResponseEnvelope first = dispatch(req);
+    ResponseEnvelope again = dispatch(req);
+    assertThat(runs).hasValue(1);
+    assertThat(again.body).isEqualTo(first.body);
+  }
+
+  @Test
+  void badInputGetsTypedErrorEnvelopes() {
+    assertThat(error(app.dispatch(null))).isEqualTo("MALFORMED");
+    assertThat(error(app.dispatch(new byte[0]))).isEqualTo("MALFORMED");
+    assertThat(error(app.dispatch("not json".getBytes()))).isEqualTo("MALFORMED");
+    assertThat(error(app.dispatch("{\"v\":2,\"id\":\"x\"}".getBytes()))).isEqualTo("MALFORMED");
+    assertThat(error(app.dispatch("{\"v\":1,\"id\":\"x\",\"svc\":\"echo\"}".getBytes())))
+        .isEqualTo("MALFORMED");
+    assertThat(error(app.dispatch("[1,2]".getBytes()))).isEqualTo("MALFORMED");
+    assertThat(error(app.dispatch(request("1", "nope", "{}", future()))))
+        .isEqualTo("UNKNOWN_SERVICE");
+    assertThat(error(app.dispatch(request("2", "echo", "[1]", future()))))
+        .isEqualTo("BAD_REQUEST");
+    assertThat(runs).hasValue(0);
+  }
+
+  @Test
+  void anExpiredDeadlineDoesNotRun() {
+    long deadline = clock.epochMillis() + 100;
+    clock.advance(Duration.ofMillis(101));
+    assertThat(error(app.dispatch(request("1", "echo", "{\"text\":\"a\"}", deadline))))
+        .isEqualTo("DEADLINE_EXPIRED");
+    assertThat(runs).hasValue(0);
+  }
+
+  @Test
+  void handlerErrorsCarryNoStackTrace() {
+    ResponseEnvelope r = dispatch(request("1", "echo", "{\"text\":\"boom\"}", future()));
+    assertThat(r.errorType).isEqualTo("HANDLER_ERROR");
+    assertThat(r.errorMessage).isEqualTo("IllegalStateException: secret detail");
+  }
+
+  @Test
+  void warmUpPingsRunNoHandler() {
+    byte[] ping = EnvelopeFormat.encodeRequest(new RequestEnvelope("p", "echo", future(), null,
+        true, null, null, null), true);
+    ResponseEnvelope r = dispatch(ping);
+    assertThat(r.ok).isTrue();
+    assertThat(r.cold).isTrue();
+    assertThat(runs).hasValue(0);
+  }
+
+  @Test
+  void aFullReplayCacheRefusesNewIdsAsBusy() {
+    FunctionApp small = FunctionApp.builder().clock(clock).replayCacheSize(1)
+        .handle("echo", Echo.class, Echo.class, e -> e).build();
+    small.dispatch(request("1", "echo", "{\"text\":\"a\"}", future()));
+    assertThat(error(small.dispatch(request("2", "echo", "{\"text\":\"a\"}", future()))))
+        .isEqualTo("BUSY");
+    clock.advance(Duration.ofSeconds(11)); // the first id's deadline passed: its slot frees
+    assertThat(EnvelopeFormat.decodeResponse(small.dispatch(
+        request("3", "echo", "{\"text\":\"a\"}", future()))).ok).isTrue();
+  }
+
+  @Test
+  void sealedOnlyServicesRefusePlainEnvelopes() {
+    SealedCallOpener opener = (svc, id, deadline, session, ct) -> {
+      if (!"good".equals(session)) {
+        throw new SealingException("unknown session");
+      }
+      return new SealedCallOpener.OpenedCall() {
+        @Override public byte[] body() { return ct; }
+        @Override public String caller() { return "caller-a"; }
+        @Override public byte[] sealReply(byte[] reply) { return ("sealed:" + new String(reply)).getBytes(); }
+      };
+    };
+    FunctionApp sealed = FunctionApp.builder().clock(clock).sealedCallOpener(opener)
+        .handle("secret", Echo.class, Echo.class, e -> e).sealedOnly("secret").build();
+    assertThat(error(sealed.dispatch(request("1", "secret", "{\"text\":\"a\"}", future()))))
+        .isEqualTo("SEALING_REQUIRED");
+    byte[] good = EnvelopeFormat.encodeRequest(new RequestEnvelope("2", "secret", future(), null,
+        false, null, "good", "{\"text\":\"a\"}".getBytes()), true);
+    ResponseEnvelope r = EnvelopeFormat.decodeResponse(sealed.dispatch(good));
+    assertThat(new String(r.sealedCiphertext)).isEqualTo("sealed:{\"text\":\"a\"}");
+    byte[] bad = EnvelopeFormat.encodeRequest(new RequestEnvelope("3", "secret", future(), null,
+        false, null, "forged", "{}".getBytes()), true);
+    assertThat(error(sealed.dispatch(bad))).isEqualTo("SEALING_REJECTED");
+  }
+
+  @Test
+  void theBuilderValidates() {
+    assertThatThrownBy(() -> FunctionApp.builder().build()).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> FunctionApp.builder().handle("bad name", Echo.class, Echo.class, e -> e))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FunctionApp.builder().handle("a", Echo.class, Echo.class, e -> e)
+        .handle("a", Echo.class, Echo.class, e -> e)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FunctionApp.builder().handle("a", Echo.class, Echo.class, e -> e)
+        .sealedOnly("a").build()).isInstanceOf(IllegalStateException.class);
+  }
+
+  private static String error(byte[] reply) {
+    ResponseEnvelope r = EnvelopeFormat.decodeResponse(reply);
+    assertThat(r.ok).isFalse();
+    return r.errorType;
+  }
+}
