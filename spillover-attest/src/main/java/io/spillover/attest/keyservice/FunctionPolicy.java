@@ -9,7 +9,7 @@ import java.util.Set;
  * What the key service requires before it releases a function's keys, and to whom it serves the
  * function's public keyset.
  *
- * @param allowedMeasurements launch measurements (hex, case-insensitive) of the function's TEE image
+ * @param allowedMeasurements launch measurements (hex, any case) of the function's TEE image
  * @param platforms evidence platforms accepted ({@code sev-snp}, {@code nitro}, ...); empty = any
  * @param callers callers allowed to fetch the public keyset and to open sessions to the function
  * @param dataKeys data keys released with the function's keyset (e.g. a model key)

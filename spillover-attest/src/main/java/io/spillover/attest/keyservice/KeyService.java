@@ -53,17 +53,17 @@ public final class KeyService implements Closeable {
   private final Map<String, KeysetHandle> functionKeysets;
   private final boolean https;
 
-  private KeyService(Builder b) throws IOException, GeneralSecurityException {
+  private KeyService(Builder b, AuditLog owned) throws IOException, GeneralSecurityException {
     KeyServiceConfig config = b.config;
-    this.ownsAudit = b.audit == null && config.auditLog().isPresent();
-    this.audit = b.audit != null ? b.audit
-        : config.auditLog().map(p -> AuditLog.open(p, b.clock, false)).orElse(null);
+    this.ownsAudit = owned != null;
+    this.audit = owned != null ? owned : b.audit;
     this.vault = KeyVault.open(config, name -> {
       if (audit != null) {
         audit.append(AuditKind.KEY_ROTATION, Map.of("keyset", name, "event", "created"));
       }
     });
-    KeysetHandle signing = vault.loadOrCreate(SIGNING_KEY, PredefinedSignatureParameters.ECDSA_P256);
+    KeysetHandle signing =
+        vault.loadOrCreate(SIGNING_KEY, PredefinedSignatureParameters.ECDSA_P256);
     this.verifyKeyset = signing.getPublicKeysetHandle();
     Files.writeString(config.keyDirectory().resolve(VERIFY_FILE),
         TinkJsonProtoKeysetFormat.serializeKeysetWithoutSecret(verifyKeyset, Tinks.CONFIG),
@@ -83,8 +83,8 @@ public final class KeyService implements Closeable {
     }
     EvidenceVerifier verifier = b.verifier != null ? b.verifier
         : config.devEvidenceVerifyKeyset().map(DevEvidenceVerifier::new).orElseThrow(() ->
-            new IllegalStateException("no evidence verifier: plug one in with"
-                + " KeyService.builder().evidenceVerifier(...) or configure devEvidenceVerifyKeyset"));
+            new IllegalStateException("no evidence verifier: plug one in with KeyService"
+                + ".builder().evidenceVerifier(...) or configure devEvidenceVerifyKeyset"));
     KeyServiceCore core = new KeyServiceCore(
         new KeyServiceCore.Keys(Tinks.primitive(signing, PublicKeySign.class), functionKeysets,
             config.callers(), dataKeys),
@@ -191,7 +191,16 @@ public final class KeyService implements Closeable {
       if (config == null) {
         throw new IllegalArgumentException("config is required");
       }
-      return new KeyService(this);
+      AuditLog owned = audit == null
+          ? config.auditLog().map(p -> AuditLog.open(p, clock, false)).orElse(null) : null;
+      try {
+        return new KeyService(this, owned);
+      } catch (IOException | GeneralSecurityException | RuntimeException e) {
+        if (owned != null) {
+          owned.close();
+        }
+        throw e;
+      }
     }
   }
 }

@@ -39,7 +39,8 @@ public final class KeyServiceConfig {
     this.port = b.port;
     this.keyDirectory = Objects.requireNonNull(b.keyDirectory, "keyDirectory is required");
     if ((b.masterKeyset == null) == (b.masterKeyUri == null)) {
-      throw new IllegalArgumentException("exactly one of masterKeyset and masterKeyUri is required");
+      throw new IllegalArgumentException(
+          "exactly one of masterKeyset and masterKeyUri is required");
     }
     this.masterKeyset = b.masterKeyset;
     this.masterKeyUri = b.masterKeyUri;
@@ -87,23 +88,65 @@ public final class KeyServiceConfig {
     return name;
   }
 
-  public String bind() { return bind; }
-  public int port() { return port; }
-  public Path keyDirectory() { return keyDirectory; }
-  public Optional<Path> masterKeyset() { return Optional.ofNullable(masterKeyset); }
-  public Optional<String> masterKeyUri() { return Optional.ofNullable(masterKeyUri); }
-  public boolean createMissingKeys() { return createMissingKeys; }
-  public Duration nonceTtl() { return nonceTtl; }
-  public int maxNonces() { return maxNonces; }
-  public Duration requestSkew() { return requestSkew; }
-  public int threads() { return threads; }
-  public Optional<Tls> tls() { return Optional.ofNullable(tls); }
+  public String bind() {
+    return bind;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Path keyDirectory() {
+    return keyDirectory;
+  }
+
+  public Optional<Path> masterKeyset() {
+    return Optional.ofNullable(masterKeyset);
+  }
+
+  public Optional<String> masterKeyUri() {
+    return Optional.ofNullable(masterKeyUri);
+  }
+
+  public boolean createMissingKeys() {
+    return createMissingKeys;
+  }
+
+  public Duration nonceTtl() {
+    return nonceTtl;
+  }
+
+  public int maxNonces() {
+    return maxNonces;
+  }
+
+  public Duration requestSkew() {
+    return requestSkew;
+  }
+
+  public int threads() {
+    return threads;
+  }
+
+  public Optional<Tls> tls() {
+    return Optional.ofNullable(tls);
+  }
+
   public Optional<KeysetHandle> devEvidenceVerifyKeyset() {
     return Optional.ofNullable(devEvidenceVerifyKeyset);
   }
-  public Optional<Path> auditLog() { return Optional.ofNullable(auditLog); }
-  public Map<String, KeysetHandle> callers() { return callers; }
-  public Map<String, FunctionPolicy> functions() { return functions; }
+
+  public Optional<Path> auditLog() {
+    return Optional.ofNullable(auditLog);
+  }
+
+  public Map<String, KeysetHandle> callers() {
+    return callers;
+  }
+
+  public Map<String, FunctionPolicy> functions() {
+    return functions;
+  }
 
   /** Builds a {@link KeyServiceConfig}; validates eagerly. */
   public static final class Builder {
@@ -125,7 +168,10 @@ public final class KeyServiceConfig {
 
     private Builder() {}
 
-    public Builder bind(String address) { this.bind = Objects.requireNonNull(address); return this; }
+    public Builder bind(String address) {
+      this.bind = Objects.requireNonNull(address);
+      return this;
+    }
 
     /** The port (0 picks a free one). */
     public Builder port(int port) {
@@ -136,18 +182,36 @@ public final class KeyServiceConfig {
       return this;
     }
 
-    public Builder keyDirectory(Path dir) { this.keyDirectory = Objects.requireNonNull(dir); return this; }
+    public Builder keyDirectory(Path dir) {
+      this.keyDirectory = Objects.requireNonNull(dir);
+      return this;
+    }
 
     /** Development: a cleartext Tink AEAD keyset file that encrypts every keyset at rest. */
-    public Builder masterKeyset(Path file) { this.masterKeyset = Objects.requireNonNull(file); return this; }
+    public Builder masterKeyset(Path file) {
+      this.masterKeyset = Objects.requireNonNull(file);
+      return this;
+    }
 
-    /** Production: a KMS key URI ({@code aws-kms://...}, {@code gcp-kms://...}) of a registered Tink KmsClient. */
-    public Builder masterKeyUri(String uri) { this.masterKeyUri = Objects.requireNonNull(uri); return this; }
+    /**
+     * Production: a KMS key URI ({@code aws-kms://...}, {@code gcp-kms://...}) served by a Tink
+     * {@code KmsClient} registered before start.
+     */
+    public Builder masterKeyUri(String uri) {
+      this.masterKeyUri = Objects.requireNonNull(uri);
+      return this;
+    }
 
     /** Generate absent keysets (master, signing, function, data keys) at start. Off by default. */
-    public Builder createMissingKeys(boolean create) { this.createMissingKeys = create; return this; }
+    public Builder createMissingKeys(boolean create) {
+      this.createMissingKeys = create;
+      return this;
+    }
 
-    public Builder nonceTtl(Duration ttl) { this.nonceTtl = positive(ttl, "nonceTtl"); return this; }
+    public Builder nonceTtl(Duration ttl) {
+      this.nonceTtl = positive(ttl, "nonceTtl");
+      return this;
+    }
 
     public Builder maxNonces(int max) {
       if (max < 1) {
@@ -158,7 +222,10 @@ public final class KeyServiceConfig {
     }
 
     /** How far a signed request's timestamp may be from the service's clock. */
-    public Builder requestSkew(Duration skew) { this.requestSkew = positive(skew, "requestSkew"); return this; }
+    public Builder requestSkew(Duration skew) {
+      this.requestSkew = positive(skew, "requestSkew");
+      return this;
+    }
 
     public Builder threads(int threads) {
       if (threads < 1 || threads > 256) {
@@ -168,12 +235,21 @@ public final class KeyServiceConfig {
       return this;
     }
 
-    public Builder tls(Tls tls) { this.tls = tls; return this; }
+    public Builder tls(Tls tls) {
+      this.tls = tls;
+      return this;
+    }
 
     /** Accept the development simulator's evidence, signed by this keyset. Never in production. */
-    public Builder devEvidenceVerifyKeyset(KeysetHandle keyset) { this.devEvidenceVerifyKeyset = keyset; return this; }
+    public Builder devEvidenceVerifyKeyset(KeysetHandle keyset) {
+      this.devEvidenceVerifyKeyset = keyset;
+      return this;
+    }
 
-    public Builder auditLog(Path file) { this.auditLog = file; return this; }
+    public Builder auditLog(Path file) {
+      this.auditLog = file;
+      return this;
+    }
 
     /** Registers caller {@code name} with its verify keyset. */
     public Builder caller(String name, KeysetHandle verifyKeyset) {

@@ -59,7 +59,8 @@ public final class ConfigFile {
       b.auditLog(path(base, required(root, "auditLog")));
     }
     if (root.has("devEvidenceVerifyKeyset")) {
-      b.devEvidenceVerifyKeyset(publicKeyset(path(base, required(root, "devEvidenceVerifyKeyset"))));
+      b.devEvidenceVerifyKeyset(
+          publicKeyset(path(base, required(root, "devEvidenceVerifyKeyset"))));
     }
     JsonNode tls = root.path("tls");
     if (tls.isObject()) {

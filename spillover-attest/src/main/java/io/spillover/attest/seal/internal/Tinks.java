@@ -19,8 +19,9 @@ import com.google.crypto.tink.util.SecretBytes;
 import java.security.GeneralSecurityException;
 
 /**
- * The few Tink calls the attest module makes, in one place. Every primitive goes through an explicit
- * Tink {@link Configuration} (no global registry), so this module works whatever else registered.
+ * The few Tink calls the attest module makes, in one place. Every primitive goes through an
+ * explicit Tink {@link Configuration} (no global registry), so this module works whatever else
+ * registered.
  */
 public final class Tinks {
   /** Tink's configuration of current primitives: HPKE, AES-GCM, HKDF PRF, ECDSA, Ed25519. */
@@ -42,7 +43,8 @@ public final class Tinks {
         .build();
   }
 
-  public static <P> P primitive(KeysetHandle keyset, Class<P> type) throws GeneralSecurityException {
+  public static <P> P primitive(KeysetHandle keyset, Class<P> type)
+      throws GeneralSecurityException {
     return keyset.getPrimitive(CONFIG, type);
   }
 
