@@ -1,0 +1,16 @@
+package io.spillover.attest.audit;
+
+import io.spillover.SpilloverException;
+
+/** The audit log cannot be read, continued or written (broken chain, I/O failure). */
+public final class AuditException extends SpilloverException {
+  private static final long serialVersionUID = 1L;
+
+  public AuditException(String message) {
+    super(message);
+  }
+
+  public AuditException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,13 @@
+package io.spillover.attest.audit;
+
+/** What an audit record attests. */
+public enum AuditKind {
+  /** The key service released a function's keyset (and data keys) to an attested instance. */
+  KEY_RELEASE,
+  /** The key service refused to release keys (evidence, policy or nonce check failed). */
+  KEY_RELEASE_REFUSED,
+  /** A caller sealed a confidential call for a function target. */
+  SEALED_SPILL,
+  /** Keys were created or rotated at the key service. */
+  KEY_ROTATION
+}

@@ -1,0 +1,90 @@
+package io.spillover.attest.audit.internal;
+
+import io.spillover.attest.audit.AuditRecord;
+import io.spillover.attest.seal.internal.Hex;
+import io.spillover.attest.seal.internal.Tinks;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Canonical JSON of audit records, their hashes, and parsing a line back. */
+public final class AuditCodec {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Set<String> FIELDS =
+      Set.of("seq", "time", "kind", "details", "prevHash", "hash");
+
+  private AuditCodec() {}
+
+  /** The record without its hash, fields in fixed order, details sorted: the hashed bytes. */
+  public static String canonical(long seq, String time, String kind, Map<String, String> details,
+      String prevHash) {
+    return JSON.writeValueAsString(node(seq, time, kind, details, prevHash));
+  }
+
+  public static String hash(String canonical) {
+    try {
+      return Hex.encode(Tinks.sha256(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+
+  public static String line(AuditRecord r) {
+    ObjectNode node = node(r.seq(), r.time(), r.kind(), r.details(), r.prevHash());
+    node.put("hash", r.hash());
+    return JSON.writeValueAsString(node);
+  }
+
+  /** @throws IllegalArgumentException when the line is not a well-formed record */
+  public static AuditRecord parse(String line) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(line);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject() || !Set.copyOf(node.propertyNames()).equals(FIELDS)) {
+      throw new IllegalArgumentException("not an audit record (fields must be " + FIELDS + ")");
+    }
+    JsonNode seq = node.get("seq");
+    if (!seq.isIntegralNumber()) {
+      throw new IllegalArgumentException("seq is not an integer");
+    }
+    JsonNode details = node.get("details");
+    if (!details.isObject()) {
+      throw new IllegalArgumentException("details is not an object");
+    }
+    Map<String, String> facts = new TreeMap<>();
+    for (Map.Entry<String, JsonNode> e : details.properties()) {
+      facts.put(e.getKey(), text(e.getValue(), "details." + e.getKey()));
+    }
+    return new AuditRecord(seq.longValue(), text(node.get("time"), "time"),
+        text(node.get("kind"), "kind"), facts, text(node.get("prevHash"), "prevHash"),
+        text(node.get("hash"), "hash"));
+  }
+
+  private static String text(JsonNode node, String what) {
+    if (!node.isString()) {
+      throw new IllegalArgumentException(what + " is not a string");
+    }
+    return node.stringValue();
+  }
+
+  private static ObjectNode node(long seq, String time, String kind, Map<String, String> details,
+      String prevHash) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("seq", seq);
+    node.put("time", time);
+    node.put("kind", kind);
+    ObjectNode facts = node.putObject("details");
+    new TreeMap<>(details).forEach(facts::put);
+    node.put("prevHash", prevHash);
+    return node;
+  }
+}

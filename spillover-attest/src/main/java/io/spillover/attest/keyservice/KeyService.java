@@ -1,0 +1,206 @@
+package io.spillover.attest.keyservice;
+
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.PublicKeySign;
+import com.google.crypto.tink.PublicKeyVerify;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.hybrid.PredefinedHybridParameters;
+import com.google.crypto.tink.signature.PredefinedSignatureParameters;
+import com.sun.net.httpserver.HttpServer;
+import io.spillover.SpilloverClock;
+import io.spillover.attest.audit.AuditKind;
+import io.spillover.attest.audit.AuditLog;
+import io.spillover.attest.keyservice.internal.KeyServiceCore;
+import io.spillover.attest.keyservice.internal.KeyVault;
+import io.spillover.attest.keyservice.internal.Listener;
+import io.spillover.attest.keyservice.internal.NonceStore;
+import io.spillover.attest.keyservice.internal.Router;
+import io.spillover.attest.seal.internal.Tinks;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The key service, embeddable: releases a function's HPKE keyset only to instances whose
+ * attestation evidence satisfies the function's policy, and serves the function's public keyset,
+ * signed, to the callers its ACL names. It runs on the JDK's own {@code com.sun.net.httpserver}
+ * (no extra dependency; HTTPS through {@code HttpsServer} with the configured key store).
+ *
+ * <p>API: {@code POST /v1/nonce}, {@code POST /v1/functions/{fn}/attest},
+ * {@code GET /v1/functions/{fn}/public-keyset}; see {@code docs/confidential.md}. The service's
+ * verify keyset (which clients pin) is written to {@code <keyDirectory>/keyservice-verify.json}.
+ */
+public final class KeyService implements Closeable {
+  static final String SIGNING_KEY = "keyservice-signing";
+  static final String VERIFY_FILE = "keyservice-verify.json";
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final AuditLog audit;
+  private final boolean ownsAudit;
+  private final KeysetHandle verifyKeyset;
+  private final KeyVault vault;
+  private final Map<String, KeysetHandle> functionKeysets;
+  private final boolean https;
+
+  private KeyService(Builder b, AuditLog owned) throws IOException, GeneralSecurityException {
+    KeyServiceConfig config = b.config;
+    this.ownsAudit = owned != null;
+    this.audit = owned != null ? owned : b.audit;
+    this.vault = KeyVault.open(config, name -> {
+      if (audit != null) {
+        audit.append(AuditKind.KEY_ROTATION, Map.of("keyset", name, "event", "created"));
+      }
+    });
+    KeysetHandle signing =
+        vault.loadOrCreate(SIGNING_KEY, PredefinedSignatureParameters.ECDSA_P256);
+    this.verifyKeyset = signing.getPublicKeysetHandle();
+    Files.writeString(config.keyDirectory().resolve(VERIFY_FILE),
+        TinkJsonProtoKeysetFormat.serializeKeysetWithoutSecret(verifyKeyset, Tinks.CONFIG),
+        StandardCharsets.UTF_8);
+    this.functionKeysets = new ConcurrentHashMap<>();
+    Map<String, KeysetHandle> dataKeys = new HashMap<>();
+    for (Map.Entry<String, FunctionPolicy> fn : config.functions().entrySet()) {
+      functionKeysets.put(fn.getKey(), vault.loadOrCreate(functionKeyName(fn.getKey()),
+          PredefinedHybridParameters.HPKE_X25519_HKDF_SHA256_AES_128_GCM));
+      for (String name : fn.getValue().dataKeys()) {
+        dataKeys.put(name, vault.loadOrCreate("data/" + name, PredefinedAeadParameters.AES256_GCM));
+      }
+    }
+    Map<String, PublicKeyVerify> callers = new HashMap<>();
+    for (Map.Entry<String, KeysetHandle> c : config.callers().entrySet()) {
+      callers.put(c.getKey(), Tinks.primitive(c.getValue(), PublicKeyVerify.class));
+    }
+    EvidenceVerifier verifier = b.verifier != null ? b.verifier
+        : config.devEvidenceVerifyKeyset().map(DevEvidenceVerifier::new).orElseThrow(() ->
+            new IllegalStateException("no evidence verifier: plug one in with KeyService"
+                + ".builder().evidenceVerifier(...) or configure devEvidenceVerifyKeyset"));
+    KeyServiceCore core = new KeyServiceCore(
+        new KeyServiceCore.Keys(Tinks.primitive(signing, PublicKeySign.class), functionKeysets,
+            config.callers(), dataKeys),
+        config.functions(), callers, verifier,
+        new NonceStore(b.clock, config.nonceTtl().toMillis(), config.maxNonces()), audit, b.clock,
+        config.requestSkew().toMillis());
+    this.executor = Listener.executor(config.threads());
+    this.server = Listener.create(config, executor);
+    this.https = config.tls().isPresent();
+    server.createContext("/", new Router(core));
+    server.start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The port it listens on (useful with port 0). */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public URI uri() {
+    return URI.create((https ? "https" : "http") + "://"
+        + server.getAddress().getHostString() + ":" + port());
+  }
+
+  /** The public keyset that verifies the service's signatures; clients pin it. */
+  public KeysetHandle verifyKeyset() {
+    return verifyKeyset;
+  }
+
+  /**
+   * Adds a new HPKE key to {@code function}'s keyset and makes it primary. Instances that attest
+   * from now on get both keys (sessions sealed to the old key still open); callers pick up the
+   * new public keyset on their next fetch.
+   */
+  public void rotateFunctionKeyset(String function) throws IOException, GeneralSecurityException {
+    KeysetHandle current = functionKeysets.get(function);
+    if (current == null) {
+      throw new IllegalArgumentException("unknown function '" + function + "'");
+    }
+    KeysetHandle rotated =
+        Tinks.rotate(current, PredefinedHybridParameters.HPKE_X25519_HKDF_SHA256_AES_128_GCM);
+    vault.store(functionKeyName(function), rotated);
+    functionKeysets.put(function, rotated);
+    if (audit != null) {
+      audit.append(AuditKind.KEY_ROTATION, Map.of("keyset", functionKeyName(function),
+          "event", "rotated", "primaryKeyId", Integer.toString(rotated.getPrimary().getId())));
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+    if (ownsAudit) {
+      audit.close();
+    }
+  }
+
+  private static String functionKeyName(String function) {
+    return "functions/" + function + ".hpke";
+  }
+
+  /** Builds and starts a {@link KeyService}. */
+  public static final class Builder {
+    private KeyServiceConfig config;
+    private EvidenceVerifier verifier;
+    private SpilloverClock clock = SpilloverClock.system();
+    private AuditLog audit;
+
+    private Builder() {}
+
+    public Builder config(KeyServiceConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** The verifier of the TEE evidence (SNP/Nitro/TDX adapter). Default: the config's dev one. */
+    public Builder evidenceVerifier(EvidenceVerifier verifier) {
+      this.verifier = Objects.requireNonNull(verifier, "verifier");
+      return this;
+    }
+
+    public Builder clock(SpilloverClock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** An audit log the caller owns (overrides the config's {@code auditLog}). */
+    public Builder auditLog(AuditLog audit) {
+      this.audit = Objects.requireNonNull(audit, "audit");
+      return this;
+    }
+
+    /**
+     * Loads (or, with createMissingKeys, creates) the keysets and starts listening.
+     *
+     * @throws IOException when a keyset is missing or the port cannot be bound
+     * @throws GeneralSecurityException when a keyset does not decrypt under the master key
+     */
+    public KeyService start() throws IOException, GeneralSecurityException {
+      if (config == null) {
+        throw new IllegalArgumentException("config is required");
+      }
+      AuditLog owned = audit == null
+          ? config.auditLog().map(p -> AuditLog.open(p, clock, false)).orElse(null) : null;
+      try {
+        return new KeyService(this, owned);
+      } catch (IOException | GeneralSecurityException | RuntimeException e) {
+        if (owned != null) {
+          owned.close();
+        }
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.spillover.attest.keyservice.internal;
+
+import io.spillover.attest.seal.internal.Bin;
+import io.spillover.attest.seal.internal.Tinks;
+import java.security.GeneralSecurityException;
+
+/**
+ * The byte strings the key service and its clients sign, verify, hash and bind, each with its own
+ * domain label so no signature can be replayed as another kind.
+ */
+public final class Protocol {
+  public static final String CALLER_HEADER = "X-Spillover-Caller";
+  public static final String TIMESTAMP_HEADER = "X-Spillover-Timestamp";
+  public static final String SIGNATURE_HEADER = "X-Spillover-Signature";
+  public static final int NONCE_BYTES = 32;
+
+  private Protocol() {}
+
+  /** What a caller signs to fetch a function's public keyset. */
+  public static byte[] publicKeysetRequest(String function, String caller, long timestamp) {
+    return Bin.of("spillover-keyservice/v1/public-keyset-request").text(function).text(caller)
+        .number(timestamp).toBytes();
+  }
+
+  /** What the key service signs when it serves a public keyset. */
+  public static byte[] publicKeysetStatement(String function, long issuedAt, byte[] keyset) {
+    return Bin.of("spillover-keyservice/v1/public-keyset").text(function).number(issuedAt)
+        .bytes(keyset).toBytes();
+  }
+
+  /** HPKE context info of a key release: binds it to the function and the attestation nonce. */
+  public static byte[] releaseContext(String function, byte[] nonce) {
+    return Bin.of("spillover-keyservice/v1/key-release").text(function).bytes(nonce).toBytes();
+  }
+
+  /** What the key service signs over a sealed key release. */
+  public static byte[] releaseStatement(String function, byte[] nonce, byte[] sealed) {
+    return Bin.of("spillover-keyservice/v1/key-release-signature").text(function).bytes(nonce)
+        .bytes(sealed).toBytes();
+  }
+
+  /** The report data the TEE must sign: SHA-512(ephemeral public keyset || nonce), 64 bytes. */
+  public static byte[] reportData(byte[] ephemeralPublicKeyset, byte[] nonce)
+      throws GeneralSecurityException {
+    return Tinks.sha512(ephemeralPublicKeyset, nonce);
+  }
+}

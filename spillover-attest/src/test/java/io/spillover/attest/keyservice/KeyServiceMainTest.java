@@ -1,0 +1,96 @@
+package io.spillover.attest.keyservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import io.spillover.attest.audit.AuditLog;
+import io.spillover.attest.seal.internal.Tinks;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeyServiceMainTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+  private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+  private void writePublic(String name, KeysetHandle keyset) throws Exception {
+    Files.writeString(dir.resolve(name),
+        TinkJsonProtoKeysetFormat.serializeKeysetWithoutSecret(keyset, Tinks.CONFIG));
+  }
+
+  private Path writeConfig() throws Exception {
+    Path config = dir.resolve("keyservice.json");
+    Files.writeString(config, """
+        {
+          "bind": "127.0.0.1", "port": 0,
+          "keyDirectory": "keys", "masterKeyset": "keys/master.json", "createMissingKeys": true,
+          "nonceTtlSeconds": 30, "maxNonces": 100, "auditLog": "audit.jsonl",
+          "devEvidenceVerifyKeyset": "dev-tee.pub.json",
+          "callers": { "frontend": { "verifyKeyset": "frontend.pub.json" } },
+          "functions": {
+            "compose": { "allowedMeasurements": ["a1b2"], "callers": ["frontend"],
+                         "dataKeys": ["model"] }
+          }
+        }
+        """);
+    return config;
+  }
+
+  @Test
+  void startsFromAJsonConfigAndServesAttestedInstancesAndCallers() throws Exception {
+    KeysetHandle tee = DevEvidenceSimulator.generateSigningKeyset();
+    CallerIdentity frontend = CallerIdentity.generate("frontend");
+    writePublic("dev-tee.pub.json", tee.getPublicKeysetHandle());
+    writePublic("frontend.pub.json", frontend.publicKeyset());
+    KeyServiceMain.Started started =
+        KeyServiceMain.start(new String[] {"--config", writeConfig().toString()}, out);
+    try (KeyService service = started.service()) {
+      assertThat(service).as(printed.toString(StandardCharsets.UTF_8)).isNotNull();
+      assertThat(printed.toString(StandardCharsets.UTF_8)).contains("listening on http://")
+          .contains("development evidence is accepted");
+      KeysetHandle pinned = TinkJsonProtoKeysetFormat.parseKeysetWithoutSecret(
+          Files.readString(dir.resolve("keys/keyservice-verify.json")), Tinks.CONFIG);
+      KeyServiceClient client = KeyServiceClient.builder().baseUrl(service.uri().toString())
+          .keyServiceVerifyKeyset(pinned).build();
+      ReleasedKeys keys = client.attest("compose", new DevEvidenceSimulator(tee, "A1B2", false));
+      assertThat(keys.dataKeys()).containsOnlyKeys("model");
+      assertThat(client.publicKeyset("compose", frontend).primaryKeyId())
+          .isEqualTo(keys.privateKeyset().getPrimary().getId());
+    }
+    assertThat(AuditLog.verify(dir.resolve("audit.jsonl")).valid()).isTrue();
+    assertThat(Files.readString(dir.resolve("audit.jsonl"))).contains("KEY_ROTATION")
+        .contains("KEY_RELEASE");
+  }
+
+  @Test
+  void usageAndConfigErrors() throws Exception {
+    assertThat(KeyServiceMain.start(new String[] {"--help"}, out).status()).isZero();
+    assertThat(KeyServiceMain.start(new String[] {"--bogus"}, out).status()).isEqualTo(2);
+    assertThat(KeyServiceMain.run(new String[] {"--config", dir.resolve("none.json").toString()},
+        out)).isEqualTo(2);
+    Files.writeString(dir.resolve("bad.json"), "{\"keyDirectory\":\"k\",\"masterKeyset\":\"m\","
+        + "\"functions\":{\"f\":{\"allowedMeasurements\":[\"aa\"],\"callers\":[\"nobody\"]}}}");
+    assertThat(KeyServiceMain.run(new String[] {"-c", dir.resolve("bad.json").toString()}, out))
+        .isEqualTo(2);
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains("names caller 'nobody', which is not registered");
+    assertThatThrownBy(() -> KeyServiceConfig.builder().keyDirectory(dir).build())
+        .hasMessageContaining("masterKeyset");
+  }
+
+  @Test
+  void withoutAnEvidenceVerifierTheServiceDoesNotStart() throws Exception {
+    Files.writeString(dir.resolve("noverifier.json"),
+        "{\"port\":0,\"keyDirectory\":\"k\",\"masterKeyset\":\"k/m.json\",\"createMissingKeys\":true}");
+    assertThat(KeyServiceMain.run(new String[] {"--config",
+        dir.resolve("noverifier.json").toString()}, out)).isEqualTo(1);
+    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("no evidence verifier");
+  }
+}
