@@ -1,0 +1,4 @@
+package io.spillover.samples.social.model;
+
+/** The author of a post. */
+public record Creator(long userId, String username) {}
