@@ -1,0 +1,44 @@
+package io.spillover.attest.evidence.internal;
+
+import io.spillover.attest.evidence.AttestationResult;
+import io.spillover.attest.evidence.Platform;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What a verifier has learnt from evidence so far; turned into the result at the end. */
+public final class Facts {
+  public final Platform platform;
+  public byte[] measurement;
+  public byte[] reportData;
+  public boolean debug;
+  public Instant timestamp;
+  public final Map<Integer, byte[]> pcrs = new TreeMap<>();
+  public final Map<Integer, byte[]> rtmrs = new TreeMap<>();
+  /** Nitro only: the separate public_key and nonce fields. */
+  public byte[] publicKey;
+  public byte[] nonce;
+  public final Map<String, String> claims = new LinkedHashMap<>();
+
+  public Facts(Platform platform) {
+    this.platform = platform;
+  }
+
+  public Facts claim(String name, String value) {
+    if (value != null) {
+      claims.put(name, value);
+    }
+    return this;
+  }
+
+  public AttestationResult valid() {
+    return AttestationResult.valid(
+        platform, Hex.encode(measurement), Hex.encode(reportData), debug, claims);
+  }
+
+  public AttestationResult invalid(String reason) {
+    return AttestationResult.invalid(
+        platform, reason, Hex.encode(measurement), Hex.encode(reportData), debug, claims);
+  }
+}

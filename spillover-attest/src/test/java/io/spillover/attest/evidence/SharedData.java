@@ -1,0 +1,57 @@
+package io.spillover.attest.evidence;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import io.spillover.attest.evidence.internal.Certs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Access to the shared attestation vectors; fails loudly when the data is missing. */
+final class SharedData {
+  private SharedData() {}
+
+  static Path dir() {
+    String prop = System.getProperty("spillover.shared.dir");
+    Path base = prop != null ? Path.of(prop) : Path.of("..", "..", "shared");
+    Path att = base.resolve("data").resolve("attestation");
+    if (!Files.isRegularFile(att.resolve("VECTORS.json"))) {
+      fail("attestation vectors not found under " + att.toAbsolutePath()
+          + " (set -Dspillover.shared.dir to the shared directory)");
+    }
+    return att;
+  }
+
+  static Path file(String relative) {
+    Path p = dir().resolve(relative);
+    if (!Files.isRegularFile(p)) {
+      fail("shared data file missing: " + p);
+    }
+    return p;
+  }
+
+  static byte[] bytes(String relative) {
+    try {
+      return Files.readAllBytes(file(relative));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String text(String relative) {
+    return new String(bytes(relative), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  static List<X509Certificate> certs(String relative) {
+    return Certs.parseAll(bytes(relative));
+  }
+
+  static JsonNode vectors() {
+    return JsonMapper.builder().build().readTree(text("VECTORS.json"));
+  }
+}
