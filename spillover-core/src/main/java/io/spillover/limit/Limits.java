@@ -1,8 +1,6 @@
 package io.spillover.limit;
 
-import io.spillover.limit.internal.AimdLimit;
 import io.spillover.limit.internal.FixedLimit;
-import io.spillover.limit.internal.GradientLimit;
 
 /** The built-in limit algorithms. */
 public final class Limits {

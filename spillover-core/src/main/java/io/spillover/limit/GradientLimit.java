@@ -1,7 +1,5 @@
-package io.spillover.limit.internal;
+package io.spillover.limit;
 
-import io.spillover.limit.Limit;
-import io.spillover.limit.LimitFactory;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -103,27 +101,14 @@ public final class GradientLimit implements Limit {
   }
 
   /** Builds a {@link GradientLimit} factory. */
-  public static final class Builder {
-    private int initial = 20;
-    private int min = 1;
-    private int max = 1000;
+  public static final class Builder extends BoundsBuilder<Builder> {
     private double tolerance = 1.5;
     private int shortWindow = 10;
     private int longWindow = 600;
     private double smoothing = 0.2;
 
-    public Builder initial(int v) {
-      this.initial = AimdLimit.Builder.positive(v, "initial");
-      return this;
-    }
-
-    public Builder min(int v) {
-      this.min = AimdLimit.Builder.positive(v, "min");
-      return this;
-    }
-
-    public Builder max(int v) {
-      this.max = AimdLimit.Builder.positive(v, "max");
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -157,14 +142,9 @@ public final class GradientLimit implements Limit {
     }
 
     public LimitFactory build() {
-      if (min > max || initial < min || initial > max) {
-        throw new IllegalArgumentException(
-            "need min <= initial <= max, was " + min + " <= " + initial + " <= " + max);
-      }
+      checkBounds();
       Builder c = new Builder();
-      c.initial = initial;
-      c.min = min;
-      c.max = max;
+      copyBounds(c);
       c.tolerance = tolerance;
       c.shortWindow = shortWindow;
       c.longWindow = longWindow;

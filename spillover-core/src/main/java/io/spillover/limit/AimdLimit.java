@@ -1,7 +1,5 @@
-package io.spillover.limit.internal;
+package io.spillover.limit;
 
-import io.spillover.limit.Limit;
-import io.spillover.limit.LimitFactory;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -65,25 +63,12 @@ public final class AimdLimit implements Limit {
   }
 
   /** Builds an {@link AimdLimit} factory. */
-  public static final class Builder {
-    private int initial = 20;
-    private int min = 1;
-    private int max = 1000;
+  public static final class Builder extends BoundsBuilder<Builder> {
     private double backoff = 0.9;
     private Duration slo;
 
-    public Builder initial(int initial) {
-      this.initial = positive(initial, "initial");
-      return this;
-    }
-
-    public Builder min(int min) {
-      this.min = positive(min, "min");
-      return this;
-    }
-
-    public Builder max(int max) {
-      this.max = positive(max, "max");
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -106,29 +91,17 @@ public final class AimdLimit implements Limit {
     }
 
     public LimitFactory build() {
-      if (min > max || initial < min || initial > max) {
-        throw new IllegalArgumentException(
-            "need min <= initial <= max, was " + min + " <= " + initial + " <= " + max);
-      }
+      checkBounds();
       Builder copy = copy();
       return spillwaySlo -> new AimdLimit(copy, spillwaySlo);
     }
 
     private Builder copy() {
       Builder c = new Builder();
-      c.initial = initial;
-      c.min = min;
-      c.max = max;
+      copyBounds(c);
       c.backoff = backoff;
       c.slo = slo;
       return c;
-    }
-
-    static int positive(int v, String what) {
-      if (v < 1) {
-        throw new IllegalArgumentException(what + " must be >= 1, was " + v);
-      }
-      return v;
     }
   }
 }
