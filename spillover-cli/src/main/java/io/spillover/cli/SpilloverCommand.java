@@ -1,6 +1,7 @@
 package io.spillover.cli;
 
 import io.spillover.cli.demo.DemoCommand;
+import io.spillover.cli.plan.PlanCommand;
 import io.spillover.cli.tools.AttestCommand;
 import io.spillover.cli.tools.AuditCommand;
 import io.spillover.cli.tools.KeyServiceCommand;
@@ -10,9 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code spillover} command. Each subcommand is a small class of its own. */
 @Command(name = "spillover", mixinStandardHelpOptions = true, version = "spillover 0.1.0",
     description = "Hybrid VM/FaaS request spillover: demo, tools and platforms.",
-    subcommands = {DemoCommand.class, KeyServiceCommand.class, AttestCommand.class,
-        AuditCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, PlanCommand.class, KeyServiceCommand.class,
+        AttestCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public final class SpilloverCommand implements Runnable {
 
   @CommandLine.Spec
