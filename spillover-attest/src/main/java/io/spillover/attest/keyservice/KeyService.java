@@ -11,6 +11,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.spillover.SpilloverClock;
 import io.spillover.attest.audit.AuditKind;
 import io.spillover.attest.audit.AuditLog;
+import io.spillover.attest.evidence.Deployment;
+import io.spillover.attest.evidence.DevEvidenceVerifier;
+import io.spillover.attest.evidence.VerifierRegistry;
 import io.spillover.attest.keyservice.internal.KeyServiceCore;
 import io.spillover.attest.keyservice.internal.KeyVault;
 import io.spillover.attest.keyservice.internal.Listener;
@@ -29,6 +32,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The key service, embeddable: releases a function's HPKE keyset only to instances whose
@@ -41,6 +46,7 @@ import java.util.concurrent.ExecutorService;
  * verify keyset (which clients pin) is written to {@code <keyDirectory>/keyservice-verify.json}.
  */
 public final class KeyService implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(KeyService.class);
   static final String SIGNING_KEY = "keyservice-signing";
   static final String VERIFY_FILE = "keyservice-verify.json";
 
@@ -71,6 +77,10 @@ public final class KeyService implements Closeable {
     this.functionKeysets = new ConcurrentHashMap<>();
     Map<String, KeysetHandle> dataKeys = new HashMap<>();
     for (Map.Entry<String, FunctionPolicy> fn : config.functions().entrySet()) {
+      if (fn.getValue().allowDebug()) {
+        LOG.warn("function '{}' releases its keys to DEBUG TEEs: a debugger can read them;"
+            + " development only", fn.getKey());
+      }
       functionKeysets.put(fn.getKey(), vault.loadOrCreate(functionKeyName(fn.getKey()),
           PredefinedHybridParameters.HPKE_X25519_HKDF_SHA256_AES_128_GCM));
       for (String name : fn.getValue().dataKeys()) {
@@ -81,10 +91,8 @@ public final class KeyService implements Closeable {
     for (Map.Entry<String, KeysetHandle> c : config.callers().entrySet()) {
       callers.put(c.getKey(), Tinks.primitive(c.getValue(), PublicKeyVerify.class));
     }
-    EvidenceVerifier verifier = b.verifier != null ? b.verifier
-        : config.devEvidenceVerifyKeyset().map(DevEvidenceVerifier::new).orElseThrow(() ->
-            new IllegalStateException("no evidence verifier: plug one in with KeyService"
-                + ".builder().evidenceVerifier(...) or configure devEvidenceVerifyKeyset"));
+    EvidenceVerifier verifier = b.verifier != null ? b.verifier : defaultVerifier(config,
+        b.deployment);
     KeyServiceCore core = new KeyServiceCore(
         new KeyServiceCore.Keys(Tinks.primitive(signing, PublicKeySign.class), functionKeysets,
             config.callers(), dataKeys),
@@ -146,6 +154,20 @@ public final class KeyService implements Closeable {
     }
   }
 
+  /** The hardware verifiers on the bundled roots, plus the simulator's when configured. */
+  private static EvidenceVerifier defaultVerifier(KeyServiceConfig config, Deployment deployment) {
+    VerifierRegistry registry = VerifierRegistry.withBundledRoots();
+    if (config.devEvidenceKey().isPresent()) {
+      DevEvidenceVerifier.Builder dev = DevEvidenceVerifier.builder()
+          .trust(config.devEvidenceKey().get()).deployment(deployment);
+      if (config.devEvidenceInProduction()) {
+        dev.allowInProduction();
+      }
+      registry = registry.with(dev.build());
+    }
+    return RegistryEvidenceVerifier.of(registry);
+  }
+
   private static String functionKeyName(String function) {
     return "functions/" + function + ".hpke";
   }
@@ -156,6 +178,7 @@ public final class KeyService implements Closeable {
     private EvidenceVerifier verifier;
     private SpilloverClock clock = SpilloverClock.system();
     private AuditLog audit;
+    private Deployment deployment = Deployment.current();
 
     private Builder() {}
 
@@ -164,7 +187,10 @@ public final class KeyService implements Closeable {
       return this;
     }
 
-    /** The verifier of the TEE evidence (SNP/Nitro/TDX adapter). Default: the config's dev one. */
+    /**
+     * The verifier of the TEE evidence. Default: {@link RegistryEvidenceVerifier} on the bundled
+     * vendor roots, plus the simulator when the config names {@code devEvidenceKey}.
+     */
     public Builder evidenceVerifier(EvidenceVerifier verifier) {
       this.verifier = Objects.requireNonNull(verifier, "verifier");
       return this;
@@ -172,6 +198,12 @@ public final class KeyService implements Closeable {
 
     public Builder clock(SpilloverClock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Production or development; decides whether the simulator may be trusted. */
+    public Builder deployment(Deployment deployment) {
+      this.deployment = Objects.requireNonNull(deployment, "deployment");
       return this;
     }
 
