@@ -1,5 +1,6 @@
 package io.spillover.attest.keyservice;
 
+import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.PublicKeySign;
 import com.google.crypto.tink.PublicKeyVerify;
@@ -57,6 +58,7 @@ public final class KeyService implements Closeable {
   private final KeysetHandle verifyKeyset;
   private final KeyVault vault;
   private final Map<String, KeysetHandle> functionKeysets;
+  private final Map<String, KeysetHandle> dataKeys;
   private final boolean https;
 
   private KeyService(Builder b, AuditLog owned) throws IOException, GeneralSecurityException {
@@ -75,7 +77,7 @@ public final class KeyService implements Closeable {
         TinkJsonProtoKeysetFormat.serializeKeysetWithoutSecret(verifyKeyset, Tinks.CONFIG),
         StandardCharsets.UTF_8);
     this.functionKeysets = new ConcurrentHashMap<>();
-    Map<String, KeysetHandle> dataKeys = new HashMap<>();
+    this.dataKeys = new HashMap<>();
     for (Map.Entry<String, FunctionPolicy> fn : config.functions().entrySet()) {
       if (fn.getValue().allowDebug()) {
         LOG.warn("function '{}' releases its keys to DEBUG TEEs: a debugger can read them;"
@@ -123,6 +125,26 @@ public final class KeyService implements Closeable {
   /** The public keyset that verifies the service's signatures; clients pin it. */
   public KeysetHandle verifyKeyset() {
     return verifyKeyset;
+  }
+
+  /**
+   * Data key {@code name} as a Tink AEAD, for the operator's publishing step: encrypt an artifact
+   * (e.g. model weights shipped in a function image) that only attested instances can decrypt,
+   * since only they receive the key. The key never leaves this process through this method.
+   *
+   * @throws IllegalArgumentException when no function's policy names {@code name}
+   */
+  public Aead dataKey(String name) {
+    KeysetHandle keyset = dataKeys.get(name);
+    if (keyset == null) {
+      throw new IllegalArgumentException("no data key '" + name + "' (name it in a function's"
+          + " dataKeys)");
+    }
+    try {
+      return Tinks.primitive(keyset, Aead.class);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("data key '" + name + "' is not an AEAD keyset", e);
+    }
   }
 
   /**
