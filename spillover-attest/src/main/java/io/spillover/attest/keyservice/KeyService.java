@@ -13,8 +13,6 @@ import io.spillover.SpilloverClock;
 import io.spillover.attest.audit.AuditKind;
 import io.spillover.attest.audit.AuditLog;
 import io.spillover.attest.evidence.Deployment;
-import io.spillover.attest.evidence.DevEvidenceVerifier;
-import io.spillover.attest.evidence.VerifierRegistry;
 import io.spillover.attest.keyservice.internal.KeyServiceCore;
 import io.spillover.attest.keyservice.internal.KeyVault;
 import io.spillover.attest.keyservice.internal.Listener;
@@ -93,8 +91,8 @@ public final class KeyService implements Closeable {
     for (Map.Entry<String, KeysetHandle> c : config.callers().entrySet()) {
       callers.put(c.getKey(), Tinks.primitive(c.getValue(), PublicKeyVerify.class));
     }
-    EvidenceVerifier verifier = b.verifier != null ? b.verifier : defaultVerifier(config,
-        b.deployment);
+    EvidenceVerifier verifier = b.verifier != null ? b.verifier
+        : RegistryEvidenceVerifier.forConfig(config, b.deployment);
     KeyServiceCore core = new KeyServiceCore(
         new KeyServiceCore.Keys(Tinks.primitive(signing, PublicKeySign.class), functionKeysets,
             config.callers(), dataKeys),
@@ -140,11 +138,7 @@ public final class KeyService implements Closeable {
       throw new IllegalArgumentException("no data key '" + name + "' (name it in a function's"
           + " dataKeys)");
     }
-    try {
-      return Tinks.primitive(keyset, Aead.class);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("data key '" + name + "' is not an AEAD keyset", e);
-    }
+    return Tinks.dataKey(keyset, name);
   }
 
   /**
@@ -174,20 +168,6 @@ public final class KeyService implements Closeable {
     if (ownsAudit) {
       audit.close();
     }
-  }
-
-  /** The hardware verifiers on the bundled roots, plus the simulator's when configured. */
-  private static EvidenceVerifier defaultVerifier(KeyServiceConfig config, Deployment deployment) {
-    VerifierRegistry registry = VerifierRegistry.withBundledRoots();
-    if (config.devEvidenceKey().isPresent()) {
-      DevEvidenceVerifier.Builder dev = DevEvidenceVerifier.builder()
-          .trust(config.devEvidenceKey().get()).deployment(deployment);
-      if (config.devEvidenceInProduction()) {
-        dev.allowInProduction();
-      }
-      registry = registry.with(dev.build());
-    }
-    return RegistryEvidenceVerifier.of(registry);
   }
 
   private static String functionKeyName(String function) {

@@ -1,6 +1,8 @@
 package io.spillover.attest.keyservice;
 
 import io.spillover.attest.evidence.AttestationResult;
+import io.spillover.attest.evidence.Deployment;
+import io.spillover.attest.evidence.DevEvidenceVerifier;
 import io.spillover.attest.evidence.Evidence;
 import io.spillover.attest.evidence.VerifierRegistry;
 import io.spillover.attest.evidence.internal.Hex;
@@ -28,6 +30,26 @@ public final class RegistryEvidenceVerifier implements EvidenceVerifier {
   /** SEV-SNP, Nitro, TDX and SGX on the bundled vendor roots; no simulator. */
   public static RegistryEvidenceVerifier withBundledRoots() {
     return of(VerifierRegistry.withBundledRoots());
+  }
+
+  /**
+   * The key service's default: {@link #withBundledRoots()}, plus the simulator's verifier when
+   * the config trusts a {@code devEvidenceKey}.
+   *
+   * @throws IllegalStateException when the config trusts the simulator in a production deployment
+   *     without {@code allowDevEvidenceInProduction}
+   */
+  public static RegistryEvidenceVerifier forConfig(KeyServiceConfig config, Deployment deployment) {
+    VerifierRegistry registry = VerifierRegistry.withBundledRoots();
+    if (config.devEvidenceKey().isPresent()) {
+      DevEvidenceVerifier.Builder dev = DevEvidenceVerifier.builder()
+          .trust(config.devEvidenceKey().get()).deployment(deployment);
+      if (config.devEvidenceInProduction()) {
+        dev.allowInProduction();
+      }
+      registry = registry.with(dev.build());
+    }
+    return of(registry);
   }
 
   @Override

@@ -9,7 +9,6 @@ import io.spillover.attest.keyservice.ReleasedKeys;
 import io.spillover.attest.seal.internal.Tinks;
 import io.spillover.seal.SealedCallOpener;
 import io.spillover.seal.SealingException;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -94,11 +93,7 @@ public final class AttestedFunction implements SealedCallOpener {
       throw new IllegalStateException("the key service granted '" + function
           + "' no data key '" + name + "'");
     }
-    try {
-      return Tinks.primitive(keyset, Aead.class);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("data key '" + name + "' is not an AEAD keyset", e);
-    }
+    return Tinks.dataKey(keyset, name);
   }
 
   /** Whether this instance has attested and holds its keys. */
