@@ -46,6 +46,11 @@ public final class DcapCollateral {
     return CollateralJson.parse(json);
   }
 
+  /** This collateral in the combined JSON format that {@link #fromJson} reads. */
+  public String toJson() {
+    return CollateralJson.write(this);
+  }
+
   public static Builder builder() {
     return new Builder();
   }

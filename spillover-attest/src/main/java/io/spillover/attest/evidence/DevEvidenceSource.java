@@ -2,22 +2,28 @@ package io.spillover.attest.evidence;
 
 import io.spillover.attest.evidence.internal.DevGate;
 import io.spillover.attest.evidence.internal.DevReport;
+import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
- * The development attestation simulator: "reports" signed with an ECDSA P-256 key generated once
- * per process. It proves nothing about the code that runs; it exists so the key-release flow can
- * run on a laptop. Building it in a {@link Deployment#PRODUCTION} deployment throws unless
- * {@link Builder#allowInProduction()} is set, and then logs a WARN on every build.
+ * The development attestation simulator: "reports" signed with an ECDSA P-256 key, by default one
+ * generated once per process ({@link #processPublicKey()}); processes that must agree on it (a key
+ * service and function workers) share a key file ({@link DevEvidenceKeys}). It proves nothing about
+ * the code that runs; it exists so the key-release flow can run on a laptop. Building it in a
+ * {@link Deployment#PRODUCTION} deployment throws unless {@link Builder#allowInProduction()} is
+ * set, and then logs a WARN on every build.
  */
 public final class DevEvidenceSource implements EvidenceSource {
   private final byte[] measurement;
   private final boolean debug;
   private final Clock clock;
+  private final PrivateKey key;
 
   private DevEvidenceSource(Builder b) {
+    this.key = b.key != null ? b.key.getPrivate() : DevReport.processKey().getPrivate();
     this.measurement = b.measurement.clone();
     this.debug = b.debug;
     this.clock = b.clock;
@@ -39,7 +45,7 @@ public final class DevEvidenceSource implements EvidenceSource {
 
   @Override
   public Evidence fetch(byte[] reportData) {
-    return Evidence.dev(DevReport.sign(measurement, reportData, clock.instant(), debug));
+    return Evidence.dev(DevReport.sign(key, measurement, reportData, clock.instant(), debug));
   }
 
   /** Configures the simulator. */
@@ -49,8 +55,19 @@ public final class DevEvidenceSource implements EvidenceSource {
     private Clock clock = Clock.systemUTC();
     private Deployment deployment = Deployment.current();
     private boolean allowInProduction;
+    private KeyPair key;
 
     private Builder() {}
+
+    /** Signs with this P-256 key pair instead of the per-process one. */
+    public Builder signingKey(KeyPair key) {
+      Objects.requireNonNull(key, "key");
+      if (!"EC".equals(key.getPrivate().getAlgorithm())) {
+        throw new IllegalArgumentException("the simulator key must be an EC (P-256) key");
+      }
+      this.key = key;
+      return this;
+    }
 
     /** The 48-byte measurement the simulated reports claim (default all zero). */
     public Builder measurement(byte[] measurement) {

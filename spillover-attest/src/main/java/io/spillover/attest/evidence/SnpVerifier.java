@@ -104,13 +104,14 @@ public final class SnpVerifier implements AttestationVerifier {
       throw new VerificationFailure("REPORTED_TCB not bound to the certificate: " + String.join(", ", tcbMismatch));
     }
     bindChipId(report, vcek, f);
-    PolicyChecks.common(policy, f, now);
+    // the platform's own state (TCB, VMPL) first, then what the guest claims (measurement, binding)
     if (policy.maximumVmpl() != null && report.vmpl > policy.maximumVmpl()) {
       throw new VerificationFailure("VMPL " + report.vmpl + " exceeds the policy maximum " + policy.maximumVmpl());
     }
     if (policy.minimumSnpTcb() != null && !tcb.atLeast(policy.minimumSnpTcb())) {
       throw new VerificationFailure("reported TCB " + tcb + " is below the policy minimum " + policy.minimumSnpTcb());
     }
+    PolicyChecks.common(policy, f, now);
   }
 
   private static void bindChipId(SnpReport report, VcekCertificate vcek, Facts f) {

@@ -1,7 +1,6 @@
 package io.spillover.attest.evidence;
 
 import java.time.Instant;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -10,24 +9,41 @@ public final class VerifierRegistry {
   private final Map<Platform, AttestationVerifier> verifiers;
 
   private VerifierRegistry(Map<Platform, AttestationVerifier> verifiers) {
-    this.verifiers = Collections.unmodifiableMap(verifiers);
+    this.verifiers = verifiers;
   }
 
   /** One verifier per platform; a later one for the same platform is an error. */
   public static VerifierRegistry of(AttestationVerifier... verifiers) {
-    Map<Platform, AttestationVerifier> m = new EnumMap<>(Platform.class);
+    VerifierRegistry r = new VerifierRegistry(new EnumMap<>(Platform.class));
     for (AttestationVerifier v : verifiers) {
-      if (m.put(v.platform(), v) != null) {
-        throw new IllegalArgumentException("two verifiers for " + v.platform());
-      }
+      r = r.with(v);
     }
-    return new VerifierRegistry(m);
+    return r;
   }
 
   /** SEV-SNP, Nitro, TDX and SGX verifiers on the bundled vendor roots; no simulator. */
   public static VerifierRegistry withBundledRoots() {
     return of(SnpVerifier.withBundledRoots(), NitroVerifier.withBundledRoot(),
         DcapVerifier.tdx(VendorRoots.intelSgxRoot()), DcapVerifier.sgx(VendorRoots.intelSgxRoot()));
+  }
+
+  /**
+   * This registry plus {@code extra} (e.g. a {@link DevEvidenceVerifier} in development).
+   *
+   * @throws IllegalArgumentException if a verifier for that platform is already registered
+   */
+  public VerifierRegistry with(AttestationVerifier extra) {
+    Map<Platform, AttestationVerifier> m = new EnumMap<>(Platform.class);
+    m.putAll(verifiers);
+    if (m.put(extra.platform(), extra) != null) {
+      throw new IllegalArgumentException("two verifiers for " + extra.platform());
+    }
+    return new VerifierRegistry(m);
+  }
+
+  /** Whether a verifier for {@code platform} is registered. */
+  public boolean supports(Platform platform) {
+    return verifiers.containsKey(platform);
   }
 
   /** Verifies with the platform's verifier; evidence of an unregistered platform is invalid. */

@@ -1,17 +1,23 @@
 package io.spillover.attest.keyservice;
 
+import io.spillover.attest.evidence.Evidence;
+import java.time.Instant;
+
 /**
- * Verifies a TEE's attestation evidence for the key service. An implementation checks the
- * evidence's signature and certificate chain to the vendor root, that debug is off and the TCB is
- * acceptable, and that the evidence's report data equals {@code expectedReportData} (the key
- * service passes SHA-512(ephemeral public keyset || nonce)), then returns what it proved.
- *
- * <p>The SEV-SNP, Nitro and TDX verifiers of {@code io.spillover.attest.evidence} plug in through a
- * small adapter; {@link DevEvidenceVerifier} is the development simulator's.
+ * Verifies a TEE's attestation evidence for the key service: the evidence's signature and
+ * certificate chain to the vendor root, the function's policy (measurement, debug, TCB, evidence
+ * age) and that the report data equals {@code expectedReportData}, which the key service computes
+ * as SHA-512(ephemeral public keyset || nonce). The standard implementation is
+ * {@link RegistryEvidenceVerifier} over the SEV-SNP, Nitro, TDX and SGX verifiers (plus the
+ * simulator's in development); implement this to delegate to an external attestation service.
  */
 @FunctionalInterface
 public interface EvidenceVerifier {
 
-  /** @throws EvidenceRejectedException when the evidence does not prove what it must */
-  VerifiedEvidence verify(byte[] evidence, byte[] expectedReportData);
+  /**
+   * @param now the key service's clock: certificates, collateral and evidence age are judged here
+   * @throws EvidenceRejectedException with the reason when the evidence does not prove what it must
+   */
+  VerifiedEvidence verify(Evidence evidence, byte[] expectedReportData, FunctionPolicy policy,
+      Instant now);
 }

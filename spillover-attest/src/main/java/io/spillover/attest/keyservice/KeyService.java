@@ -1,5 +1,6 @@
 package io.spillover.attest.keyservice;
 
+import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.PublicKeySign;
 import com.google.crypto.tink.PublicKeyVerify;
@@ -11,6 +12,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.spillover.SpilloverClock;
 import io.spillover.attest.audit.AuditKind;
 import io.spillover.attest.audit.AuditLog;
+import io.spillover.attest.evidence.Deployment;
 import io.spillover.attest.keyservice.internal.KeyServiceCore;
 import io.spillover.attest.keyservice.internal.KeyVault;
 import io.spillover.attest.keyservice.internal.Listener;
@@ -29,6 +31,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The key service, embeddable: releases a function's HPKE keyset only to instances whose
@@ -41,6 +45,7 @@ import java.util.concurrent.ExecutorService;
  * verify keyset (which clients pin) is written to {@code <keyDirectory>/keyservice-verify.json}.
  */
 public final class KeyService implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(KeyService.class);
   static final String SIGNING_KEY = "keyservice-signing";
   static final String VERIFY_FILE = "keyservice-verify.json";
 
@@ -51,6 +56,7 @@ public final class KeyService implements Closeable {
   private final KeysetHandle verifyKeyset;
   private final KeyVault vault;
   private final Map<String, KeysetHandle> functionKeysets;
+  private final Map<String, KeysetHandle> dataKeys;
   private final boolean https;
 
   private KeyService(Builder b, AuditLog owned) throws IOException, GeneralSecurityException {
@@ -69,8 +75,12 @@ public final class KeyService implements Closeable {
         TinkJsonProtoKeysetFormat.serializeKeysetWithoutSecret(verifyKeyset, Tinks.CONFIG),
         StandardCharsets.UTF_8);
     this.functionKeysets = new ConcurrentHashMap<>();
-    Map<String, KeysetHandle> dataKeys = new HashMap<>();
+    this.dataKeys = new HashMap<>();
     for (Map.Entry<String, FunctionPolicy> fn : config.functions().entrySet()) {
+      if (fn.getValue().allowDebug()) {
+        LOG.warn("function '{}' releases its keys to DEBUG TEEs: a debugger can read them;"
+            + " development only", fn.getKey());
+      }
       functionKeysets.put(fn.getKey(), vault.loadOrCreate(functionKeyName(fn.getKey()),
           PredefinedHybridParameters.HPKE_X25519_HKDF_SHA256_AES_128_GCM));
       for (String name : fn.getValue().dataKeys()) {
@@ -82,9 +92,7 @@ public final class KeyService implements Closeable {
       callers.put(c.getKey(), Tinks.primitive(c.getValue(), PublicKeyVerify.class));
     }
     EvidenceVerifier verifier = b.verifier != null ? b.verifier
-        : config.devEvidenceVerifyKeyset().map(DevEvidenceVerifier::new).orElseThrow(() ->
-            new IllegalStateException("no evidence verifier: plug one in with KeyService"
-                + ".builder().evidenceVerifier(...) or configure devEvidenceVerifyKeyset"));
+        : RegistryEvidenceVerifier.forConfig(config, b.deployment);
     KeyServiceCore core = new KeyServiceCore(
         new KeyServiceCore.Keys(Tinks.primitive(signing, PublicKeySign.class), functionKeysets,
             config.callers(), dataKeys),
@@ -115,6 +123,22 @@ public final class KeyService implements Closeable {
   /** The public keyset that verifies the service's signatures; clients pin it. */
   public KeysetHandle verifyKeyset() {
     return verifyKeyset;
+  }
+
+  /**
+   * Data key {@code name} as a Tink AEAD, for the operator's publishing step: encrypt an artifact
+   * (e.g. model weights shipped in a function image) that only attested instances can decrypt,
+   * since only they receive the key. The key never leaves this process through this method.
+   *
+   * @throws IllegalArgumentException when no function's policy names {@code name}
+   */
+  public Aead dataKey(String name) {
+    KeysetHandle keyset = dataKeys.get(name);
+    if (keyset == null) {
+      throw new IllegalArgumentException("no data key '" + name + "' (name it in a function's"
+          + " dataKeys)");
+    }
+    return Tinks.dataKey(keyset, name);
   }
 
   /**
@@ -156,6 +180,7 @@ public final class KeyService implements Closeable {
     private EvidenceVerifier verifier;
     private SpilloverClock clock = SpilloverClock.system();
     private AuditLog audit;
+    private Deployment deployment = Deployment.current();
 
     private Builder() {}
 
@@ -164,7 +189,10 @@ public final class KeyService implements Closeable {
       return this;
     }
 
-    /** The verifier of the TEE evidence (SNP/Nitro/TDX adapter). Default: the config's dev one. */
+    /**
+     * The verifier of the TEE evidence. Default: {@link RegistryEvidenceVerifier} on the bundled
+     * vendor roots, plus the simulator when the config names {@code devEvidenceKey}.
+     */
     public Builder evidenceVerifier(EvidenceVerifier verifier) {
       this.verifier = Objects.requireNonNull(verifier, "verifier");
       return this;
@@ -172,6 +200,12 @@ public final class KeyService implements Closeable {
 
     public Builder clock(SpilloverClock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Production or development; decides whether the simulator may be trusted. */
+    public Builder deployment(Deployment deployment) {
+      this.deployment = Objects.requireNonNull(deployment, "deployment");
       return this;
     }
 

@@ -5,6 +5,10 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.PublicKeyVerify;
 import com.google.crypto.tink.hybrid.PredefinedHybridParameters;
 import io.spillover.SpilloverClock;
+import io.spillover.attest.evidence.Evidence;
+import io.spillover.attest.evidence.EvidenceSource;
+import io.spillover.attest.evidence.ReportDataBinding;
+import io.spillover.attest.evidence.internal.EvidenceJson;
 import io.spillover.attest.keyservice.internal.Protocol;
 import io.spillover.attest.keyservice.internal.ReleaseReader;
 import io.spillover.attest.seal.internal.Tinks;
@@ -63,22 +67,31 @@ public final class KeyServiceClient {
   }
 
   /** Attests with a fresh nonce and returns the released keys. */
-  public ReleasedKeys attest(String function, EvidenceProducer tee) {
+  public ReleasedKeys attest(String function, EvidenceSource tee) {
     return attest(function, nonce(), tee);
   }
 
-  /** Attests with {@code nonce} (which the service consumes, whatever the outcome). */
-  public ReleasedKeys attest(String function, byte[] nonce, EvidenceProducer tee) {
+  /**
+   * Attests with {@code nonce} (which the service consumes, whatever the outcome): makes an
+   * ephemeral HPKE key pair, has {@code tee} put SHA-512(ephemeral public keyset || nonce) into
+   * its evidence, sends the evidence bundle, and opens the release with the ephemeral key after
+   * checking the service's signature. The ephemeral private key never leaves this method.
+   *
+   * @throws KeyServiceException when the service refuses (its reason and status) or the release
+   *     does not verify or open
+   * @throws io.spillover.attest.evidence.AttestationException when the TEE cannot produce evidence
+   */
+  public ReleasedKeys attest(String function, byte[] nonce, EvidenceSource tee) {
     KeyServiceConfig.requireKeyName(function);
     try {
       KeysetHandle ephemeral =
           Tinks.generate(PredefinedHybridParameters.HPKE_X25519_HKDF_SHA256_AES_128_GCM);
       byte[] publicKey = Tinks.publicKeysetBytes(ephemeral.getPublicKeysetHandle());
-      byte[] evidence = tee.evidence(Protocol.reportData(publicKey, nonce));
+      Evidence evidence = tee.fetch(ReportDataBinding.reportData(publicKey, nonce));
       ObjectNode body = JSON.createObjectNode();
       body.put("nonce", Base64.getEncoder().encodeToString(nonce));
       body.put("ephemeralPublicKeyset", Base64.getEncoder().encodeToString(publicKey));
-      body.put("evidence", Base64.getEncoder().encodeToString(evidence));
+      body.set("evidence", EvidenceJson.write(evidence));
       JsonNode answer = call(new Request.Builder().url(url("v1", "functions", function, "attest"))
           .post(RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE)).build());
       byte[] sealed = base64(answer, "sealedRelease");

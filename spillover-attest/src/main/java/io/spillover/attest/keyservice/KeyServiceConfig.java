@@ -1,8 +1,10 @@
 package io.spillover.attest.keyservice;
 
 import com.google.crypto.tink.KeysetHandle;
+import io.spillover.attest.evidence.DevEvidenceKeys;
 import io.spillover.attest.keyservice.internal.ConfigFile;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +31,8 @@ public final class KeyServiceConfig {
   private final Duration requestSkew;
   private final int threads;
   private final Tls tls;
-  private final KeysetHandle devEvidenceVerifyKeyset;
+  private final PublicKey devEvidenceKey;
+  private final boolean devEvidenceInProduction;
   private final Path auditLog;
   private final Map<String, KeysetHandle> callers;
   private final Map<String, FunctionPolicy> functions;
@@ -50,7 +53,8 @@ public final class KeyServiceConfig {
     this.requestSkew = b.requestSkew;
     this.threads = b.threads;
     this.tls = b.tls;
-    this.devEvidenceVerifyKeyset = b.devEvidenceVerifyKeyset;
+    this.devEvidenceKey = b.devEvidenceKey;
+    this.devEvidenceInProduction = b.devEvidenceInProduction;
     this.auditLog = b.auditLog;
     this.callers = Map.copyOf(b.callers);
     this.functions = Map.copyOf(b.functions);
@@ -132,8 +136,14 @@ public final class KeyServiceConfig {
     return Optional.ofNullable(tls);
   }
 
-  public Optional<KeysetHandle> devEvidenceVerifyKeyset() {
-    return Optional.ofNullable(devEvidenceVerifyKeyset);
+  /** The attestation simulator's key whose "evidence" is accepted; empty in production. */
+  public Optional<PublicKey> devEvidenceKey() {
+    return Optional.ofNullable(devEvidenceKey);
+  }
+
+  /** Whether the simulator may be trusted even in a production deployment (logged loudly). */
+  public boolean devEvidenceInProduction() {
+    return devEvidenceInProduction;
   }
 
   public Optional<Path> auditLog() {
@@ -161,7 +171,8 @@ public final class KeyServiceConfig {
     private Duration requestSkew = Duration.ofSeconds(60);
     private int threads = 4;
     private Tls tls;
-    private KeysetHandle devEvidenceVerifyKeyset;
+    private PublicKey devEvidenceKey;
+    private boolean devEvidenceInProduction;
     private Path auditLog;
     private final Map<String, KeysetHandle> callers = new LinkedHashMap<>();
     private final Map<String, FunctionPolicy> functions = new LinkedHashMap<>();
@@ -240,9 +251,19 @@ public final class KeyServiceConfig {
       return this;
     }
 
-    /** Accept the development simulator's evidence, signed by this keyset. Never in production. */
-    public Builder devEvidenceVerifyKeyset(KeysetHandle keyset) {
-      this.devEvidenceVerifyKeyset = keyset;
+    /**
+     * Accepts the attestation simulator's evidence signed by this key ({@link DevEvidenceKeys}).
+     * Development only: the key service refuses to start with it in a production deployment
+     * unless {@link #allowDevEvidenceInProduction} is also set.
+     */
+    public Builder devEvidenceKey(PublicKey key) {
+      this.devEvidenceKey = Objects.requireNonNull(key, "key");
+      return this;
+    }
+
+    /** Lets {@link #devEvidenceKey} work in production too (a WARN at start). Never for real secrets. */
+    public Builder allowDevEvidenceInProduction(boolean allow) {
+      this.devEvidenceInProduction = allow;
       return this;
     }
 

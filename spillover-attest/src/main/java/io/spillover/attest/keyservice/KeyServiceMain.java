@@ -63,7 +63,7 @@ public final class KeyServiceMain {
       out.println("functions: " + String.join(", ", parsed.functions().keySet()));
       out.println("clients pin the verify keyset at "
           + parsed.keyDirectory().resolve(KeyService.VERIFY_FILE));
-      if (parsed.devEvidenceVerifyKeyset().isPresent()) {
+      if (parsed.devEvidenceKey().isPresent()) {
         out.println("WARNING: development evidence is accepted; never use this config in"
             + " production");
       }

@@ -13,10 +13,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Access to the shared attestation vectors; fails loudly when the data is missing. */
-final class SharedData {
+public final class SharedData {
   private SharedData() {}
 
-  static Path dir() {
+  public static Path dir() {
     String prop = System.getProperty("spillover.shared.dir");
     Path base = prop != null ? Path.of(prop) : Path.of("..", "..", "shared");
     Path att = base.resolve("data").resolve("attestation");
@@ -27,7 +27,7 @@ final class SharedData {
     return att;
   }
 
-  static Path file(String relative) {
+  public static Path file(String relative) {
     Path p = dir().resolve(relative);
     if (!Files.isRegularFile(p)) {
       fail("shared data file missing: " + p);
@@ -35,7 +35,7 @@ final class SharedData {
     return p;
   }
 
-  static byte[] bytes(String relative) {
+  public static byte[] bytes(String relative) {
     try {
       return Files.readAllBytes(file(relative));
     } catch (IOException e) {
@@ -43,15 +43,15 @@ final class SharedData {
     }
   }
 
-  static String text(String relative) {
+  public static String text(String relative) {
     return new String(bytes(relative), java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  static List<X509Certificate> certs(String relative) {
+  public static List<X509Certificate> certs(String relative) {
     return Certs.parseAll(bytes(relative));
   }
 
-  static JsonNode vectors() {
+  public static JsonNode vectors() {
     return JsonMapper.builder().build().readTree(text("VECTORS.json"));
   }
 }

@@ -7,11 +7,19 @@ import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.signature.PredefinedSignatureParameters;
 import io.spillover.attest.audit.AuditLog;
 import io.spillover.attest.audit.AuditVerification;
+import io.spillover.attest.evidence.DevEvidenceKeys;
+import io.spillover.attest.evidence.Deployment;
+import io.spillover.attest.evidence.DevEvidenceSource;
+import io.spillover.attest.evidence.EvidenceSource;
 import io.spillover.attest.seal.internal.Tinks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,30 +73,38 @@ class KeyServiceTest {
   @Test
   void evidenceNotBindingTheEphemeralKeyAndNonceIsRefusedAndBurnsTheNonce() {
     byte[] nonce = ks.client.nonce();
-    EvidenceProducer lying = reportData -> ks.tee.evidence(new byte[64]);
+    EvidenceSource lying = KeyServiceFixture.replaying(ks.tee.fetch(new byte[64]));
     assertThatThrownBy(() -> ks.client.attest("compose", nonce, lying))
         .isInstanceOfSatisfying(KeyServiceException.class, e -> assertThat(e.status())
-            .isEqualTo(403)).hasMessageContaining("report data does not bind");
+            .isEqualTo(403))
+        .hasMessageContaining("evidence rejected: dev evidence: report data does not match");
     assertThatThrownBy(() -> ks.client.attest("compose", nonce, ks.tee))
         .hasMessageContaining("nonce unknown, expired or already used");
   }
 
   @Test
   void wrongMeasurementDebugTeeAndForeignSimulatorAreRefused() {
-    var teeKeys = ks.teeKeys;
+    assertThatThrownBy(() -> ks.client.attest("compose", ks.tee("ff".repeat(48), false,
+        ks.teeKey))).hasMessageContaining("measurement " + "ff".repeat(48) + " is not allowed");
     assertThatThrownBy(() -> ks.client.attest("compose",
-        new DevEvidenceSimulator(teeKeys, "ffff", false)))
-        .hasMessageContaining("measurement ffff on dev-simulator is not allowed");
-    assertThatThrownBy(() -> ks.client.attest("compose",
-        new DevEvidenceSimulator(teeKeys, KeyServiceFixture.MEASUREMENT, true)))
-        .hasMessageContaining("debug-enabled");
-    var foreign = new DevEvidenceSimulator(DevEvidenceSimulator.generateSigningKeyset(),
-        KeyServiceFixture.MEASUREMENT, false);
+        ks.tee(KeyServiceFixture.MEASUREMENT, true, ks.teeKey)))
+        .hasMessageContaining("debuggable environment; policy refuses debug");
+    var foreign = ks.tee(KeyServiceFixture.MEASUREMENT, false, DevEvidenceKeys.generate());
     assertThatThrownBy(() -> ks.client.attest("compose", foreign))
-        .hasMessageContaining("signature does not verify");
+        .hasMessageContaining("not signed by a trusted simulator key");
     assertThatThrownBy(() -> ks.client.attest("unknown", ks.tee))
         .isInstanceOfSatisfying(KeyServiceException.class, e -> assertThat(e.status())
             .isEqualTo(404));
+  }
+
+  @Test
+  void staleDevEvidenceIsRefused() {
+    DevEvidenceSource lagging = DevEvidenceSource.builder().deployment(Deployment.DEVELOPMENT)
+        .signingKey(ks.teeKey).measurement(HexFormat.of().parseHex(KeyServiceFixture.MEASUREMENT))
+        .clock(Clock.fixed(Instant.ofEpochMilli(KeyServiceFixture.T0).minus(Duration.ofMinutes(6)),
+            ZoneOffset.UTC)).build();
+    assertThatThrownBy(() -> ks.client.attest("compose", lagging))
+        .hasMessageContaining("is older than PT5M");
   }
 
   @Test
@@ -144,13 +160,14 @@ class KeyServiceTest {
     int keyId = ks.client.publicKeyset("compose", ks.frontend).primaryKeyId();
     ks.close();
     try (KeyService again = KeyService.builder().config(ks.config().build()).clock(ks.clock)
-        .start()) {
+        .deployment(Deployment.DEVELOPMENT).start()) {
       KeyServiceClient client = KeyServiceClient.builder().baseUrl(again.uri().toString())
           .keyServiceVerifyKeyset(ks.service.verifyKeyset()).clock(ks.clock).build();
       assertThat(client.publicKeyset("compose", ks.frontend).primaryKeyId()).isEqualTo(keyId);
     }
     Files.delete(dir.resolve("keys/master.json"));
-    assertThatThrownBy(() -> KeyService.builder().config(ks.config().build()).start())
+    assertThatThrownBy(() -> KeyService.builder().config(ks.config().build())
+        .deployment(Deployment.DEVELOPMENT).start())
         .isInstanceOf(java.security.GeneralSecurityException.class);
     ks = new KeyServiceFixture(dir.resolve("fresh"));
   }

@@ -13,6 +13,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 
@@ -60,6 +61,30 @@ public final class Certs {
       return (X509CRL) factory().generateCRL(new ByteArrayInputStream(bytes));
     } catch (CRLException | RuntimeException e) {
       throw new MalformedEvidenceException("not a CRL: " + e.getMessage(), e);
+    }
+  }
+
+  /** One PEM block of {@code type} (e.g. CERTIFICATE, PUBLIC KEY) around {@code der}. */
+  public static String pem(String type, byte[] der) {
+    return "-----BEGIN " + type + "-----\n"
+        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+        + "\n-----END " + type + "-----\n";
+  }
+
+  /** The certificates as a PEM bundle, in order. */
+  public static String toPem(List<X509Certificate> certs) {
+    StringBuilder out = new StringBuilder();
+    for (X509Certificate c : certs) {
+      out.append(pem("CERTIFICATE", der(c)));
+    }
+    return out.toString();
+  }
+
+  public static byte[] der(X509Certificate cert) {
+    try {
+      return cert.getEncoded();
+    } catch (CertificateEncodingException e) {
+      throw new IllegalStateException("certificate cannot be encoded", e);
     }
   }
 

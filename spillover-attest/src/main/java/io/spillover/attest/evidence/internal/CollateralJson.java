@@ -3,10 +3,12 @@ package io.spillover.attest.evidence.internal;
 import io.spillover.attest.evidence.DcapCollateral;
 import io.spillover.attest.evidence.MalformedEvidenceException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CRLException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Reads the combined collateral JSON and raw PCS responses. */
 public final class CollateralJson {
@@ -31,6 +33,28 @@ public final class CollateralJson {
       b.rootCaCrl(Certs.parseCrl(text(root, "root_ca_crl").getBytes(StandardCharsets.US_ASCII)));
     }
     return b.build();
+  }
+
+  /** The combined collateral JSON that {@link #parse} reads (CRLs as hex DER). */
+  public static String write(DcapCollateral c) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("tcb_info", c.tcbInfo());
+    root.put("tcb_info_signature", Hex.encode(c.tcbInfoSignature()));
+    root.put("tcb_info_issuer_chain", Certs.toPem(c.tcbInfoIssuerChain()));
+    root.put("qe_identity", c.qeIdentity());
+    root.put("qe_identity_signature", Hex.encode(c.qeIdentitySignature()));
+    root.put("qe_identity_issuer_chain", Certs.toPem(c.qeIdentityIssuerChain()));
+    try {
+      if (c.pckCrl() != null) {
+        root.put("pck_crl", Hex.encode(c.pckCrl().getEncoded()));
+      }
+      if (c.rootCaCrl() != null) {
+        root.put("root_ca_crl", Hex.encode(c.rootCaCrl().getEncoded()));
+      }
+    } catch (CRLException e) {
+      throw new IllegalStateException("CRL cannot be encoded", e);
+    }
+    return JSON.writeValueAsString(root);
   }
 
   /** {@code {"<member>":{...},"signature":"hex"}} → the raw member text and the signature. */

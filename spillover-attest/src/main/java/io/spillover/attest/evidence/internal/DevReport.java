@@ -1,14 +1,14 @@
 package io.spillover.attest.evidence.internal;
 
+import io.spillover.attest.evidence.DevEvidenceKeys;
 import io.spillover.attest.evidence.MalformedEvidenceException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -54,7 +54,8 @@ public final class DevReport {
     return false;
   }
 
-  public static byte[] sign(byte[] measurement, byte[] reportData, Instant at, boolean debug) {
+  public static byte[] sign(PrivateKey key, byte[] measurement, byte[] reportData, Instant at,
+      boolean debug) {
     if (reportData == null || reportData.length != 64) {
       throw new IllegalArgumentException("report data must be 64 bytes");
     }
@@ -62,7 +63,7 @@ public final class DevReport {
     b.put(MAGIC).put(measurement).put(reportData).putLong(at.toEpochMilli()).put((byte) (debug ? 1 : 0));
     try {
       Signature s = Signature.getInstance("SHA256withECDSAinP1363Format");
-      s.initSign(processKey().getPrivate());
+      s.initSign(key);
       s.update(b.array(), 0, SIGNED);
       b.put(s.sign());
     } catch (GeneralSecurityException e) {
@@ -76,16 +77,6 @@ public final class DevReport {
   }
 
   private static final class KeyHolder {
-    static final KeyPair KEY = generate();
-
-    private static KeyPair generate() {
-      try {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-        g.initialize(new ECGenParameterSpec("secp256r1"));
-        return g.generateKeyPair();
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("cannot create the dev attestation key", e);
-      }
-    }
+    static final KeyPair KEY = DevEvidenceKeys.generate();
   }
 }

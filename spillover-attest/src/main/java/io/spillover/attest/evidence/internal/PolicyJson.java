@@ -53,9 +53,7 @@ public final class PolicyJson {
       b.allowDebug(bool(root.get("allowDebug"), "allowDebug"));
     }
     if (root.has("minimumSnpTcb")) {
-      JsonNode t = root.get("minimumSnpTcb");
-      b.minimumSnpTcb(new SnpTcb(num(t, "bootloader"), num(t, "tee"), num(t, "snp"), num(t, "microcode"),
-          t.has("fmc") ? num(t, "fmc") : 0));
+      b.minimumSnpTcb(snpTcb(root.get("minimumSnpTcb")));
     }
     if (root.has("maximumVmpl")) {
       b.maximumVmpl(num(root, "maximumVmpl"));
@@ -78,6 +76,15 @@ public final class PolicyJson {
       b.expectReportData(hex(root, "reportData"));
     }
     return b;
+  }
+
+  /** {@code {"bootloader", "tee", "snp", "microcode", "fmc" (optional)}}, integers. */
+  public static SnpTcb snpTcb(JsonNode t) {
+    if (t == null || !t.isObject()) {
+      throw new IllegalArgumentException("minimumSnpTcb must be an object");
+    }
+    return new SnpTcb(num(t, "bootloader"), num(t, "tee"), num(t, "snp"), num(t, "microcode"),
+        t.has("fmc") ? num(t, "fmc") : 0);
   }
 
   private static boolean registers(JsonNode root, String name, AttestationPolicy.Builder b, boolean pcr) {

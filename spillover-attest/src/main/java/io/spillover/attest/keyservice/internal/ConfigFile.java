@@ -2,6 +2,9 @@ package io.spillover.attest.keyservice.internal;
 
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import io.spillover.attest.evidence.DevEvidenceKeys;
+import io.spillover.attest.evidence.Platform;
+import io.spillover.attest.evidence.internal.PolicyJson;
 import io.spillover.attest.keyservice.FunctionPolicy;
 import io.spillover.attest.keyservice.KeyServiceConfig;
 import io.spillover.attest.seal.internal.Tinks;
@@ -22,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Reads the key service's JSON config file into a {@link KeyServiceConfig}. */
 public final class ConfigFile {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Set<String> FUNCTION_MEMBERS = Set.of("allowedMeasurements", "platforms",
+      "callers", "dataKeys", "allowDebug", "minimumSnpTcb", "acceptedTcbStatuses",
+      "maxEvidenceAgeSeconds");
 
   private ConfigFile() {}
 
@@ -58,9 +64,10 @@ public final class ConfigFile {
     if (root.has("auditLog")) {
       b.auditLog(path(base, required(root, "auditLog")));
     }
-    if (root.has("devEvidenceVerifyKeyset")) {
-      b.devEvidenceVerifyKeyset(
-          publicKeyset(path(base, required(root, "devEvidenceVerifyKeyset"))));
+    JsonNode dev = root.path("devEvidence");
+    if (dev.isObject()) {
+      b.devEvidenceKey(DevEvidenceKeys.readPublic(path(base, required(dev, "trustedKey"))))
+          .allowDevEvidenceInProduction(dev.path("allowInProduction").asBoolean(false));
     }
     JsonNode tls = root.path("tls");
     if (tls.isObject()) {
@@ -76,11 +83,34 @@ public final class ConfigFile {
       b.caller(e.getKey(), publicKeyset(path(base, required(e.getValue(), "verifyKeyset"))));
     }
     for (Map.Entry<String, JsonNode> e : root.path("functions").properties()) {
-      JsonNode fn = e.getValue();
-      b.function(e.getKey(), new FunctionPolicy(strings(fn, "allowedMeasurements"),
-          strings(fn, "platforms"), strings(fn, "callers"), strings(fn, "dataKeys")));
+      b.function(e.getKey(), function(e.getKey(), e.getValue()));
     }
     return b.build();
+  }
+
+  private static FunctionPolicy function(String name, JsonNode fn) {
+    for (Map.Entry<String, JsonNode> m : fn.properties()) {
+      if (!FUNCTION_MEMBERS.contains(m.getKey())) {
+        // a typo must never silently weaken a policy
+        throw new IllegalArgumentException("function '" + name + "' has an unknown member '"
+            + m.getKey() + "'");
+      }
+    }
+    FunctionPolicy.Builder p = FunctionPolicy.builder()
+        .allowMeasurements(strings(fn, "allowedMeasurements"))
+        .platforms(strings(fn, "platforms").stream().map(Platform::fromId).toList())
+        .callers(strings(fn, "callers")).dataKeys(strings(fn, "dataKeys"))
+        .allowDebug(fn.path("allowDebug").asBoolean(false));
+    if (fn.has("minimumSnpTcb")) {
+      p.minimumSnpTcb(PolicyJson.snpTcb(fn.get("minimumSnpTcb")));
+    }
+    if (fn.has("acceptedTcbStatuses")) {
+      p.acceptTcbStatuses(strings(fn, "acceptedTcbStatuses"));
+    }
+    if (fn.has("maxEvidenceAgeSeconds")) {
+      p.maxEvidenceAge(Duration.ofSeconds(fn.get("maxEvidenceAgeSeconds").asLong()));
+    }
+    return p.build();
   }
 
   private static KeysetHandle publicKeyset(Path file) throws IOException {
@@ -100,7 +130,7 @@ public final class ConfigFile {
     return value.stringValue();
   }
 
-  private static Set<String> strings(JsonNode node, String field) {
+  private static List<String> strings(JsonNode node, String field) {
     List<String> out = new ArrayList<>();
     for (JsonNode v : node.path(field)) {
       if (!v.isString()) {
@@ -108,7 +138,7 @@ public final class ConfigFile {
       }
       out.add(v.stringValue());
     }
-    return Set.copyOf(out);
+    return out;
   }
 
   private static Path path(Path base, String value) {

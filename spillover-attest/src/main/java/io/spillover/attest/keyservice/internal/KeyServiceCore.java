@@ -7,6 +7,10 @@ import com.google.crypto.tink.PublicKeyVerify;
 import io.spillover.SpilloverClock;
 import io.spillover.attest.audit.AuditKind;
 import io.spillover.attest.audit.AuditLog;
+import io.spillover.attest.evidence.Evidence;
+import io.spillover.attest.evidence.MalformedEvidenceException;
+import io.spillover.attest.evidence.ReportDataBinding;
+import io.spillover.attest.evidence.internal.EvidenceJson;
 import io.spillover.attest.keyservice.EvidenceRejectedException;
 import io.spillover.attest.keyservice.EvidenceVerifier;
 import io.spillover.attest.keyservice.FunctionPolicy;
@@ -14,6 +18,7 @@ import io.spillover.attest.keyservice.VerifiedEvidence;
 import io.spillover.attest.seal.internal.Hex;
 import io.spillover.attest.seal.internal.Tinks;
 import java.security.GeneralSecurityException;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,28 +74,32 @@ public final class KeyServiceCore {
     FunctionPolicy policy = policy(function);
     byte[] nonce = base64(body, "nonce");
     byte[] ephemeral = base64(body, "ephemeralPublicKeyset");
-    byte[] evidence = base64(body, "evidence");
+    Evidence evidence;
+    try {
+      evidence = EvidenceJson.read(body.get("evidence"));
+    } catch (MalformedEvidenceException e) {
+      throw new HttpError(400, "malformed evidence bundle: " + e.getMessage());
+    }
     if (!nonces.consume(nonce)) {
       throw refuse(function, 403, "nonce unknown, expired or already used");
     }
     VerifiedEvidence proof;
+    byte[] expected = ReportDataBinding.reportData(ephemeral, nonce);
     try {
-      byte[] expected = Protocol.reportData(ephemeral, nonce);
-      proof = verifier.verify(evidence, expected);
+      proof = verifier.verify(evidence, expected, policy, Instant.ofEpochMilli(clock.epochMillis()));
+      // the verifier is pluggable: the key service re-checks what keys are released against
       if (!Tinks.equal(proof.reportData(), expected)) {
         throw new EvidenceRejectedException("verifier returned foreign report data");
       }
     } catch (EvidenceRejectedException e) {
       throw refuse(function, 403, "evidence rejected: " + e.getMessage());
-    } catch (GeneralSecurityException e) {
-      throw new HttpError(500, "cannot hash report data");
     }
-    if (proof.debug()) {
+    if (proof.debug() && !policy.allowDebug()) {
       throw refuse(function, 403, "evidence shows a debug-enabled TEE");
     }
     if (!policy.admits(proof.platform(), proof.measurement())) {
       throw refuse(function, 403, "measurement " + proof.measurement() + " on "
-          + proof.platform() + " is not allowed by the policy of '" + function + "'");
+          + proof.platform().id() + " is not allowed by the policy of '" + function + "'");
     }
     try {
       HybridEncrypt toInstance =
@@ -98,7 +107,7 @@ public final class KeyServiceCore {
       byte[] sealed = toInstance.encrypt(releasePayload(function, policy),
           Protocol.releaseContext(function, nonce));
       byte[] signature = keys.signer().sign(Protocol.releaseStatement(function, nonce, sealed));
-      record(AuditKind.KEY_RELEASE, function, Map.of("platform", proof.platform(),
+      record(AuditKind.KEY_RELEASE, function, Map.of("platform", proof.platform().id(),
           "measurement", proof.measurement(),
           "instanceKey", Hex.encode(Tinks.sha256(ephemeral)),
           "dataKeys", String.join(",", new java.util.TreeSet<>(policy.dataKeys()))));
@@ -197,10 +206,15 @@ public final class KeyServiceCore {
     if (value == null || !value.isString()) {
       throw new HttpError(400, "'" + field + "' (base64) is required");
     }
+    byte[] bytes;
     try {
-      return Base64.getDecoder().decode(value.stringValue());
+      bytes = Base64.getDecoder().decode(value.stringValue());
     } catch (IllegalArgumentException e) {
       throw new HttpError(400, "'" + field + "' is not base64");
     }
+    if (bytes.length == 0) {
+      throw new HttpError(400, "'" + field + "' is empty");
+    }
+    return bytes;
   }
 }

@@ -1,8 +1,6 @@
 package io.spillover.attest.keyservice.internal;
 
 import io.spillover.attest.seal.internal.Bin;
-import io.spillover.attest.seal.internal.Tinks;
-import java.security.GeneralSecurityException;
 
 /**
  * The byte strings the key service and its clients sign, verify, hash and bind, each with its own
@@ -37,11 +35,5 @@ public final class Protocol {
   public static byte[] releaseStatement(String function, byte[] nonce, byte[] sealed) {
     return Bin.of("spillover-keyservice/v1/key-release-signature").text(function).bytes(nonce)
         .bytes(sealed).toBytes();
-  }
-
-  /** The report data the TEE must sign: SHA-512(ephemeral public keyset || nonce), 64 bytes. */
-  public static byte[] reportData(byte[] ephemeralPublicKeyset, byte[] nonce)
-      throws GeneralSecurityException {
-    return Tinks.sha512(ephemeralPublicKeyset, nonce);
   }
 }

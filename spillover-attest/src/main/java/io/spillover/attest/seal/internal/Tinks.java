@@ -131,4 +131,13 @@ public final class Tinks {
       throw new ExceptionInInitializerError(e);
     }
   }
+
+  /** A granted data key as an AEAD; a keyset of another type is a bug in the release. */
+  public static Aead dataKey(KeysetHandle keyset, String name) {
+    try {
+      return primitive(keyset, Aead.class);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("data key '" + name + "' is not an AEAD keyset", e);
+    }
+  }
 }
