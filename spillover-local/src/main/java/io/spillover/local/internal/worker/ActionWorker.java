@@ -1,0 +1,131 @@
+package io.spillover.local.internal.worker;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Executors;
+
+/**
+ * An OpenWhisk action container's main, as the Java action runtime's proxy: {@code POST /init}
+ * (once) names the action class (the code is on the classpath already), {@code POST /run} calls
+ * its {@code public static JsonObject main(JsonObject)} with {@code value}. Listens on a loopback
+ * port of its choosing, which it writes to {@code SPILLOVER_PORT_FILE}.
+ */
+public final class ActionWorker {
+  static final String SENTINEL = "XXX_THE_END_OF_A_WHISK_ACTIVATION_XXX";
+  private volatile Method main;
+
+  private ActionWorker() {}
+
+  public static void main(String[] args) throws IOException {
+    ParentWatch.start();
+    int concurrency = Integer.parseInt(System.getenv().getOrDefault(
+        "SPILLOVER_ACTION_CONCURRENCY", "1"));
+    ActionWorker worker = new ActionWorker();
+    HttpServer server = HttpServer.create(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+    server.setExecutor(Executors.newFixedThreadPool(concurrency + 1));
+    server.createContext("/init", ex -> worker.serve(ex, true));
+    server.createContext("/run", ex -> worker.serve(ex, false));
+    server.start();
+    Path portFile = Path.of(System.getenv("SPILLOVER_PORT_FILE"));
+    Path tmp = portFile.resolveSibling(portFile.getFileName() + ".tmp");
+    Files.writeString(tmp, Integer.toString(server.getAddress().getPort()));
+    Files.move(tmp, portFile, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private void serve(HttpExchange ex, boolean init) throws IOException {
+    int status;
+    String reply;
+    try (InputStream in = ex.getRequestBody()) {
+      JsonObject request = JsonParser.parseString(
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+      JsonElement value = request.get("value");
+      JsonObject args = value != null && value.isJsonObject() ? value.getAsJsonObject()
+          : new JsonObject();
+      if (init) {
+        reply = init(args);
+        status = reply.startsWith("{\"ok\"") ? 200 : reply.contains("more than once") ? 403 : 502;
+      } else if (main == null) {
+        status = 502;
+        reply = error("Cannot invoke an uninitialized action.");
+      } else {
+        status = 200;
+        reply = run(args);
+        if (reply.startsWith("!")) {
+          status = 502;
+          reply = reply.substring(1);
+        }
+      }
+    } catch (RuntimeException e) {
+      status = 502;
+      reply = error("The action input is not a JSON object: " + e.getMessage());
+    }
+    byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", "application/json");
+    ex.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private synchronized String init(JsonObject value) {
+    if (main != null) {
+      return error("Cannot initialize the action more than once.");
+    }
+    String entry = value.has("main") ? value.get("main").getAsString() : "";
+    String className = entry.contains("#") ? entry.substring(0, entry.indexOf('#')) : entry;
+    String method = entry.contains("#") ? entry.substring(entry.indexOf('#') + 1) : "main";
+    try {
+      Method m = Class.forName(className).getMethod(method, JsonObject.class);
+      if (!Modifier.isStatic(m.getModifiers()) || m.getReturnType() != JsonObject.class) {
+        return error("An error has occurred while initializing the action: " + className + "."
+            + method + " must be public static JsonObject " + method + "(JsonObject)");
+      }
+      main = m;
+      return "{\"ok\":true}";
+    } catch (ReflectiveOperationException | LinkageError e) {
+      e.printStackTrace();
+      return error("An error has occurred while initializing the action: " + e);
+    }
+  }
+
+  /** The result JSON, or "!" and an error body when the action failed. */
+  private String run(JsonObject args) {
+    try {
+      Object result = main.invoke(null, args);
+      if (result == null) {
+        return "!" + error("The action returned null");
+      }
+      return result.toString();
+    } catch (InvocationTargetException e) {
+      e.getCause().printStackTrace();
+      return "!" + error("An error has occurred (see logs for details): " + e.getCause());
+    } catch (IllegalAccessException e) {
+      return "!" + error("An error has occurred (see logs for details): " + e);
+    } finally {
+      System.out.println(SENTINEL);
+      System.err.println(SENTINEL);
+    }
+  }
+
+  private static String error(String message) {
+    JsonObject o = new JsonObject();
+    o.addProperty("error", message);
+    return o.toString();
+  }
+}
