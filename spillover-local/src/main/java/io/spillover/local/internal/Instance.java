@@ -68,7 +68,7 @@ abstract class Instance {
       return false;
     }
     this.process = p;
-    p.onExit().thenRun(() -> onProcessExit(p.exitValue()));
+    p.onExit().thenRunAsync(() -> onProcessExit(p.exitValue()), res.tasks);
     return true;
   }
 

@@ -45,11 +45,13 @@ final class WorkerLauncher {
   Process launchLambda(FunctionSpec spec, String instanceId, int runtimeApiPort, boolean ric,
       Path dir, Path log) throws IOException {
     List<String> support = new ArrayList<>(LAMBDA_SUPPORT);
-    List<String> command = jvm(spec);
+    List<String> command = new ArrayList<>();
     if (ric) {
       support.addAll(RIC_SUPPORT);
       command.add("-D" + JNI_PROPERTY + "=" + ricNativeLibrary());
     }
+    command.addAll(0, jvm(spec)); // the function's own options last: they win
+    command.addAll(spec.jvmOptions());
     command.add("-cp");
     command.add(ClasspathLocator.workerClasspath(spec.classpath(), support));
     command.add(ric ? "io.spillover.local.internal.worker.RicLauncher"
@@ -73,6 +75,7 @@ final class WorkerLauncher {
 
   Process launchAction(FunctionSpec spec, Path portFile, Path dir, Path log) throws IOException {
     List<String> command = jvm(spec);
+    command.addAll(spec.jvmOptions());
     command.add("-cp");
     command.add(ClasspathLocator.workerClasspath(spec.classpath(), ACTION_SUPPORT));
     command.add("io.spillover.local.internal.worker.ActionWorker");
@@ -88,7 +91,6 @@ final class WorkerLauncher {
     command.add(config.javaCommand().toString());
     command.add("-Xmx" + spec.memoryMb() + "m");
     command.addAll(JVM_FLAGS);
-    command.addAll(spec.jvmOptions());
     return command;
   }
 
