@@ -31,6 +31,30 @@ final class Holds {
     }
   }
 
+  /**
+   * Waits until {@code n} holds have started; on timeout fails with the platform's state and the
+   * tail of every worker log, so a failure says why.
+   */
+  void awaitStarted(int n, LocalPlatform platform) {
+    try {
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+          .until(() -> started().size() >= n);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      StringBuilder sb = new StringBuilder("holds started: " + started() + ", platform: "
+          + platform.stats());
+      try (Stream<Path> logs = Files.walk(platform.workDir().resolve("logs"))) {
+        for (Path log : logs.filter(Files::isRegularFile).collect(Collectors.toList())) {
+          String text = Files.readString(log);
+          sb.append("\n== ").append(log.getFileName()).append('\n')
+              .append(text.substring(Math.max(0, text.length() - 2000)));
+        }
+      } catch (IOException io) {
+        sb.append("\n(cannot read logs: ").append(io).append(')');
+      }
+      throw new AssertionError(sb.toString(), e);
+    }
+  }
+
   void release() throws IOException {
     Files.writeString(dir.resolve("release"), "");
   }

@@ -39,7 +39,7 @@ class LifecycleTest {
     Holds holds = new Holds(work, "crash");
     CompletableFuture<Fixtures.Reply> call =
         Holds.async(() -> invokeLambda(platform, "crash", holds.envelope()));
-    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> holds.started().size() == 1);
+    holds.awaitStarted(1, platform);
     long pid = holds.started().get(0);
 
     ProcessHandle.of(pid).orElseThrow().destroyForcibly();
@@ -62,7 +62,7 @@ class LifecycleTest {
     Holds holds = new Holds(work, "crash-ow");
     CompletableFuture<Fixtures.Reply> call =
         Holds.async(() -> invokeAction(platform, "crash-ow", holds.envelope(), 60_000));
-    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> holds.started().size() == 1);
+    holds.awaitStarted(1, platform);
     long pid = holds.started().get(0);
 
     ProcessHandle.of(pid).orElseThrow().destroyForcibly();

@@ -88,7 +88,7 @@ class OpenWhiskApiTest {
         Holds.async(() -> invokeAction(platform, "social/compose", holds.envelope(), 60_000));
     CompletableFuture<Fixtures.Reply> b =
         Holds.async(() -> invokeAction(platform, "social/compose", holds.envelope(), 60_000));
-    Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> holds.started().size() == 2);
+    holds.awaitStarted(2, platform);
 
     assertThat(platform.stats().function("social/compose").instances()).isEqualTo(1);
     assertThat(holds.started().get(0)).isEqualTo(holds.started().get(1));

@@ -39,8 +39,7 @@ class ScalingTest {
     List<CompletableFuture<Fixtures.Reply>> lambdaHolds = List.of(
         Holds.async(() -> invokeLambda(platform, "scale", holds.envelope())),
         Holds.async(() -> invokeLambda(platform, "scale", holds.envelope())));
-    Awaitility.await().atMost(Duration.ofSeconds(60))
-        .until(() -> holds.started().size() == 2);
+    holds.awaitStarted(2, platform);
 
     Fixtures.Reply overFunctionCap = invokeLambda(platform, "scale", Fixtures.echo("x"));
 
@@ -54,8 +53,7 @@ class ScalingTest {
 
     CompletableFuture<Fixtures.Reply> actionHold =
         Holds.async(() -> invokeAction(platform, "scale-ow", holds.envelope(), 60_000));
-    Awaitility.await().atMost(Duration.ofSeconds(60))
-        .until(() -> holds.started().size() == 3);
+    holds.awaitStarted(3, platform);
 
     Fixtures.Reply overTotalCap = invokeAction(platform, "scale-ow", Fixtures.echo("y"), 60_000);
 

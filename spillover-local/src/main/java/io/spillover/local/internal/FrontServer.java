@@ -33,6 +33,7 @@ public final class FrontServer implements AutoCloseable {
     this.lambda = new LambdaFrontend(pool);
     this.openWhisk = new OpenWhiskFrontend(pool);
     this.http = new HttpFrontend(pool);
+    Exchanges.noDelay();
     this.server = HttpServer.create(
         new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
     server.setExecutor(executor);

@@ -91,12 +91,15 @@ abstract class Instance {
       return;
     }
     pool.forget(this);
-    failAll(outcome);
-    closeResources();
     Process p;
     synchronized (this) {
       p = process;
     }
+    if (p != null) {
+      WorkerLauncher.signalTree(p); // first, so the worker sees no half-closed Runtime API
+    }
+    failAll(outcome);
+    closeResources();
     Runnable end = () -> {
       if (p != null) {
         WorkerLauncher.destroyTree(p);

@@ -19,6 +19,7 @@ final class RuntimeApiServer {
 
   RuntimeApiServer(LambdaInstance instance, PlatformResources res) throws IOException {
     this.instance = instance;
+    Exchanges.noDelay();
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     server.setExecutor(res.tasks);
     server.createContext(PREFIX, this::handle);

@@ -137,6 +137,16 @@ final class WorkerLauncher {
     return target;
   }
 
+  /** Sends SIGKILL to a worker and every process it started, without waiting. */
+  static void signalTree(Process process) {
+    try {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+    } catch (UncheckedIOException | SecurityException e) {
+      // the process may be gone already; destroyTree() looks again
+    }
+    process.destroyForcibly();
+  }
+
   /** Ends a worker and every process it started; waits (bounded) until they are gone. */
   static void destroyTree(Process process) {
     List<ProcessHandle> tree = new ArrayList<>();
