@@ -29,6 +29,9 @@ public final class ActionWorker {
   static final String SENTINEL = "XXX_THE_END_OF_A_WHISK_ACTIVATION_XXX";
   private volatile Method main;
 
+  /** A status and a JSON body for the platform. */
+  private record Reply(int status, String body) {}
+
   private ActionWorker() {}
 
   public static void main(String[] args) throws IOException {
@@ -50,8 +53,7 @@ public final class ActionWorker {
   }
 
   private void serve(HttpExchange ex, boolean init) throws IOException {
-    int status;
-    String reply;
+    Reply reply;
     try (InputStream in = ex.getRequestBody()) {
       JsonObject request = JsonParser.parseString(
           new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
@@ -60,33 +62,25 @@ public final class ActionWorker {
           : new JsonObject();
       if (init) {
         reply = init(args);
-        status = reply.startsWith("{\"ok\"") ? 200 : reply.contains("more than once") ? 403 : 502;
       } else if (main == null) {
-        status = 502;
-        reply = error("Cannot invoke an uninitialized action.");
+        reply = new Reply(502, error("Cannot invoke an uninitialized action."));
       } else {
-        status = 200;
         reply = run(args);
-        if (reply.startsWith("!")) {
-          status = 502;
-          reply = reply.substring(1);
-        }
       }
     } catch (RuntimeException e) {
-      status = 502;
-      reply = error("The action input is not a JSON object: " + e.getMessage());
+      reply = new Reply(502, error("The action input is not a JSON object: " + e.getMessage()));
     }
-    byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.sendResponseHeaders(status, bytes.length);
+    ex.sendResponseHeaders(reply.status(), bytes.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(bytes);
     }
   }
 
-  private synchronized String init(JsonObject value) {
+  private synchronized Reply init(JsonObject value) {
     if (main != null) {
-      return error("Cannot initialize the action more than once.");
+      return new Reply(403, error("Cannot initialize the action more than once."));
     }
     String entry = value.has("main") ? value.get("main").getAsString() : "";
     String className = entry.contains("#") ? entry.substring(0, entry.indexOf('#')) : entry;
@@ -94,30 +88,31 @@ public final class ActionWorker {
     try {
       Method m = Class.forName(className).getMethod(method, JsonObject.class);
       if (!Modifier.isStatic(m.getModifiers()) || m.getReturnType() != JsonObject.class) {
-        return error("An error has occurred while initializing the action: " + className + "."
-            + method + " must be public static JsonObject " + method + "(JsonObject)");
+        return new Reply(502, error("An error has occurred while initializing the action: "
+            + className + "." + method + " must be public static JsonObject " + method
+            + "(JsonObject)"));
       }
       main = m;
-      return "{\"ok\":true}";
+      return new Reply(200, "{\"ok\":true}");
     } catch (ReflectiveOperationException | LinkageError e) {
       e.printStackTrace();
-      return error("An error has occurred while initializing the action: " + e);
+      return new Reply(502, error("An error has occurred while initializing the action: " + e));
     }
   }
 
-  /** The result JSON, or "!" and an error body when the action failed. */
-  private String run(JsonObject args) {
+  private Reply run(JsonObject args) {
     try {
       Object result = main.invoke(null, args);
       if (result == null) {
-        return "!" + error("The action returned null");
+        return new Reply(502, error("The action returned null"));
       }
-      return result.toString();
+      return new Reply(200, result.toString());
     } catch (InvocationTargetException e) {
       e.getCause().printStackTrace();
-      return "!" + error("An error has occurred (see logs for details): " + e.getCause());
+      return new Reply(502, error("An error has occurred (see logs for details): "
+          + e.getCause()));
     } catch (IllegalAccessException e) {
-      return "!" + error("An error has occurred (see logs for details): " + e);
+      return new Reply(502, error("An error has occurred (see logs for details): " + e));
     } finally {
       System.out.println(SENTINEL);
       System.err.println(SENTINEL);
