@@ -1,0 +1,73 @@
+package io.spillover.local.internal;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.spillover.local.FunctionKind;
+import io.spillover.local.FunctionSpec;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Plain HTTP function endpoints, {@code POST /http/{function}}: the request body (an envelope)
+ * goes to the function as it is, the reply comes back as it is. Platform failures are HTTP
+ * statuses with {@code {"error":{"type","message"}}}: 404 unknown function, 413 too large, 429
+ * throttled, 502 function error or crash, 504 time limit.
+ */
+final class HttpFrontend {
+  static final String PREFIX = "/http/";
+  private final InstancePool pool;
+
+  HttpFrontend(InstancePool pool) {
+    this.pool = pool;
+  }
+
+  void handle(HttpExchange ex) throws IOException {
+    String name = URLDecoder.decode(ex.getRequestURI().getRawPath().substring(PREFIX.length()),
+        StandardCharsets.UTF_8);
+    FunctionSpec spec = pool.function(name, null);
+    if (spec == null || !ex.getRequestMethod().equals("POST")) {
+      error(ex, 404, "ResourceNotFound", "no function '" + name + "' (POST /http/{function})");
+      return;
+    }
+    int limit = spec.kind() == FunctionKind.LAMBDA ? LambdaFrontend.MAX_REQUEST
+        : OpenWhiskFrontend.MAX_PAYLOAD;
+    byte[] body = Exchanges.body(ex, limit);
+    if (body == null) {
+      error(ex, 413, "RequestTooLarge", "request larger than " + limit + " bytes");
+      return;
+    }
+    String id = UUID.randomUUID().toString();
+    if (spec.kind() == FunctionKind.OPENWHISK) {
+      id = id.replace("-", "");
+    }
+    Outcome o;
+    try {
+      o = Waiting.await(pool.invoke(name, id, body));
+    } catch (ThrottledException t) {
+      ex.getResponseHeaders().set("Retry-After", "1");
+      error(ex, 429, "TooManyRequests", t.getMessage());
+      return;
+    }
+    ex.getResponseHeaders().set("X-Spillover-Cold", Boolean.toString(o.cold()));
+    ex.getResponseHeaders().set("X-Spillover-Billed-Ms", Long.toString(o.billedMillis()));
+    switch (o.status()) {
+      case OK:
+        Exchanges.send(ex, 200, o.payload());
+        break;
+      case TIMEOUT:
+        error(ex, 504, o.errorType(), o.message());
+        break;
+      default:
+        String detail = o.payload() == null ? "" : " " + new String(o.payload(),
+            StandardCharsets.UTF_8);
+        error(ex, 502, o.errorType(), o.message() + detail);
+    }
+  }
+
+  private static void error(HttpExchange ex, int status, String type, String message)
+      throws IOException {
+    Exchanges.send(ex, status, "{\"error\":{\"type\":" + Exchanges.quote(type) + ",\"message\":"
+        + Exchanges.quote(message) + "}}");
+  }
+}
