@@ -13,7 +13,9 @@ import org.springframework.boot.health.contributor.Status;
  * "provider:target") as details. The status is UP, and {@link #DEGRADED} when every target's
  * breaker is open: the service still serves its local capacity, but cannot spill. It is
  * deliberately neither DOWN nor OUT_OF_SERVICE, which answer 503 and would make a load balancer
- * pull an overloaded VM out of rotation, moving its load onto the others.
+ * pull an overloaded VM out of rotation, moving its load onto the others. Boot's default status
+ * order does not list DEGRADED, so the aggregate status stays UP; to surface it there, add it to
+ * {@code management.endpoint.health.status.order} (e.g. {@code down,out-of-service,degraded,up}).
  */
 public class SpilloverHealthIndicator extends AbstractHealthIndicator {
   /** Every function target's breaker is open: no call can spill. Answers HTTP 200. */
