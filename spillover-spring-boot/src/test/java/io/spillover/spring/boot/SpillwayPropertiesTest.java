@@ -164,6 +164,8 @@ class SpillwayPropertiesTest {
     failsWith("a fixed limit needs limit.value", S + "limit.type=fixed");
     failsWith("function.provider is not set here nor in the base config",
         S + "function.target=echo");
+    failsWith("spillover.spillways.svc.function: function.target is not set",
+        "spillover.configs.shared.function.provider=twins", S + "base-config=shared");
     failsWith("not set here nor in the base config: [utilisation, period]",
         S + "function.provider=twins", S + "function.target=echo", S + "prewarm.instances=2");
     failsWith("spillover.spillways.svc: prewarm needs a function", S + "prewarm.instances=2",
