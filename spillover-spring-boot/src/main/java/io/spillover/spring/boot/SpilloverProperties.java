@@ -1,0 +1,126 @@
+package io.spillover.spring.boot;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+
+/**
+ * Spillover's Spring Boot properties, under {@code spillover.*}.
+ *
+ * <pre>
+ * spillover.configs.default.latency-slo=50ms
+ * spillover.configs.lambda.function.provider=lambda
+ * spillover.spillways.compose-post.base-config=lambda
+ * spillover.spillways.compose-post.function.target=social-compose-post:live
+ * spillover.spillways.compose-post.limit.type=fixed
+ * spillover.spillways.compose-post.limit.value=64
+ * </pre>
+ *
+ * <p>Every config and spillway without {@code base-config} starts from
+ * {@code spillover.configs.default} (when set), else from the library defaults of
+ * {@link io.spillover.SpillwayConfig}. Unset properties inherit; set ones override.
+ */
+@ConfigurationProperties(prefix = "spillover")
+public class SpilloverProperties {
+
+  /** Whether to auto-configure Spillover (the registry, @Spillover methods, metrics, endpoint). */
+  private boolean enabled = true;
+
+  /**
+   * How often the registry runs each spillway's periodic work (limit events, hysteresis, scale
+   * advice, pre-warming). 0 turns the timer off.
+   */
+  private Duration tickInterval = Duration.ofSeconds(1);
+
+  /** Named, shareable spillway configs; a spillway names one with base-config. */
+  private Map<String, SpillwayProperties> configs = new LinkedHashMap<>();
+
+  /** Per-spillway settings, keyed by the spillway (service) name. */
+  private Map<String, SpillwayProperties> spillways = new LinkedHashMap<>();
+
+  /** Function platforms the registry can spill to. */
+  @NestedConfigurationProperty
+  private ProvidersProperties providers = new ProvidersProperties();
+
+  private final Metrics metrics = new Metrics();
+
+  private final Annotations annotations = new Annotations();
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public Duration getTickInterval() {
+    return tickInterval;
+  }
+
+  public void setTickInterval(Duration tickInterval) {
+    this.tickInterval = tickInterval;
+  }
+
+  public Map<String, SpillwayProperties> getConfigs() {
+    return configs;
+  }
+
+  public void setConfigs(Map<String, SpillwayProperties> configs) {
+    this.configs = configs;
+  }
+
+  public Map<String, SpillwayProperties> getSpillways() {
+    return spillways;
+  }
+
+  public void setSpillways(Map<String, SpillwayProperties> spillways) {
+    this.spillways = spillways;
+  }
+
+  public ProvidersProperties getProviders() {
+    return providers;
+  }
+
+  public void setProviders(ProvidersProperties providers) {
+    this.providers = providers;
+  }
+
+  public Metrics getMetrics() {
+    return metrics;
+  }
+
+  public Annotations getAnnotations() {
+    return annotations;
+  }
+
+  /** Micrometer binding. */
+  public static class Metrics {
+    /** Whether to publish spillover.* meters when a MeterRegistry bean exists. */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+  }
+
+  /** The @Spillover method annotation. */
+  public static class Annotations {
+    /** Whether calls to @Spillover bean methods go through their spillway. */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+  }
+}
