@@ -5,13 +5,14 @@ import io.spillover.cli.plan.PlanCommand;
 import io.spillover.cli.tools.AttestCommand;
 import io.spillover.cli.tools.AuditCommand;
 import io.spillover.cli.tools.KeyServiceCommand;
+import io.spillover.cli.tools.LocalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code spillover} command. Each subcommand is a small class of its own. */
 @Command(name = "spillover", mixinStandardHelpOptions = true, version = "spillover 0.1.0",
     description = "Hybrid VM/FaaS request spillover: demo, tools and platforms.",
-    subcommands = {DemoCommand.class, PlanCommand.class, KeyServiceCommand.class,
+    subcommands = {DemoCommand.class, LocalCommand.class, PlanCommand.class, KeyServiceCommand.class,
         AttestCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public final class SpilloverCommand implements Runnable {
 
