@@ -54,7 +54,7 @@ class LambdaRoundTripTest {
 
   @Test
   void aSpilledCallRunsInTheHandlerAndComesBack() throws Exception {
-    byte[] reply = call("social-compose-post:live", "{\"text\":\"four\"}").get(10, TimeUnit.SECONDS);
+    byte[] reply = call("social-compose-post:live", "{\"text\":\"four\"}").get(30, TimeUnit.SECONDS);
 
     ResponseEnvelope env = EnvelopeFormat.decodeResponse(reply);
     assertThat(env.ok).isTrue();
@@ -70,7 +70,7 @@ class LambdaRoundTripTest {
   }
 
   private CompletableFuture<byte[]> call(String target, String body) {
-    long deadline = System.currentTimeMillis() + 5000;
+    long deadline = System.currentTimeMillis() + 15_000;
     return provider.invoker(FunctionRef.of("lambda", target)).invoke(new Invocation("id-1",
         "compose-post", Envelopes.request("id-1", "compose-post", deadline, body), deadline, false));
   }

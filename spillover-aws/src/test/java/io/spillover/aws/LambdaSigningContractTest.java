@@ -138,11 +138,11 @@ class LambdaSigningContractTest {
   }
 
   private byte[] invoke(String target) throws Exception {
-    long deadline = System.currentTimeMillis() + 5000;
+    long deadline = System.currentTimeMillis() + 15_000;
     byte[] payload = Envelopes.request("req-1", "compose-post", deadline, "{\"text\":\"hi\"}");
     provider.invoker(FunctionRef.of("lambda", target))
         .invoke(new Invocation("req-1", "compose-post", payload, deadline, false))
-        .get(10, TimeUnit.SECONDS);
+        .get(30, TimeUnit.SECONDS);
     return payload;
   }
 

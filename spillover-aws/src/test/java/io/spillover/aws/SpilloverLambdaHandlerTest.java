@@ -39,7 +39,7 @@ class SpilloverLambdaHandlerTest {
 
   @Test
   void anEnvelopeRunsAndItsReplyIsTheResult() throws IOException {
-    long deadline = System.currentTimeMillis() + 5000;
+    long deadline = System.currentTimeMillis() + 15_000;
     byte[] request = Envelopes.request("id-1", "compose-post", deadline, "{\"text\":\"hello\"}");
 
     ResponseEnvelope reply = run(new SpilloverLambdaHandler(app()), request);
@@ -64,7 +64,7 @@ class SpilloverLambdaHandlerTest {
 
   @Test
   void aBodyThatDoesNotFitTheServiceIsABadRequestEnvelope() throws IOException {
-    long deadline = System.currentTimeMillis() + 5000;
+    long deadline = System.currentTimeMillis() + 15_000;
     byte[] request = Envelopes.request("id-2", "compose-post", deadline, "{\"text\":[1]}");
 
     ResponseEnvelope reply = run(new SpilloverLambdaHandler(app()), request);
@@ -78,7 +78,7 @@ class SpilloverLambdaHandlerTest {
     Handler handler = new Handler();
     assertThat(BUILT.get()).isEqualTo(before); // nothing built during init (SnapStart-safe)
 
-    long deadline = System.currentTimeMillis() + 5000;
+    long deadline = System.currentTimeMillis() + 15_000;
     run(handler, Envelopes.request("a", "compose-post", deadline, "{\"text\":\"x\"}"));
     ResponseEnvelope second =
         run(handler, Envelopes.request("b", "compose-post", deadline, "{\"text\":\"yy\"}"));

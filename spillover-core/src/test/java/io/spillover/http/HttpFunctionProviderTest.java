@@ -51,11 +51,11 @@ class HttpFunctionProviderTest {
         .baseUrl("social", server.baseUrl() + "/fn/social/")
         .headers(() -> Map.of("Authorization", "Bearer t0k"))
         .build();
-    byte[] payload = Envelopes.request("r-1", "compose-post", deadline(5000), "{\"text\":\"hi\"}");
+    byte[] payload = Envelopes.request("r-1", "compose-post", deadline(15_000), "{\"text\":\"hi\"}");
 
     byte[] got = provider.invoker(FunctionRef.of("http", "social/compose-post"))
-        .invoke(new Invocation("r-1", "compose-post", payload, deadline(5000), false))
-        .get(10, TimeUnit.SECONDS);
+        .invoke(new Invocation("r-1", "compose-post", payload, deadline(15_000), false))
+        .get(30, TimeUnit.SECONDS);
 
     assertThat(new String(got, StandardCharsets.UTF_8)).isEqualTo(reply);
     server.verify(1, postRequestedFor(urlEqualTo("/fn/social/compose-post"))
@@ -71,7 +71,7 @@ class HttpFunctionProviderTest {
     provider = HttpFunctionProvider.builder().name("web").build();
     FunctionInvoker invoker = provider.invoker(FunctionRef.of("web", server.baseUrl() + "/direct?x=1"));
 
-    invoker.invoke(invocation("a")).get(10, TimeUnit.SECONDS);
+    invoker.invoke(invocation("a")).get(30, TimeUnit.SECONDS);
 
     server.verify(1, postRequestedFor(urlEqualTo("/direct?x=1")));
   }
@@ -94,7 +94,7 @@ class HttpFunctionProviderTest {
 
     assertThat(f).isNotDone(); // invoke returned while the supplier is still blocked
     release.countDown();
-    f.get(10, TimeUnit.SECONDS);
+    f.get(30, TimeUnit.SECONDS);
     assertThat(supplierThread.get()).isNotSameAs(Thread.currentThread());
     server.verify(1, postRequestedFor(urlEqualTo("/f")).withHeader("X-Token", equalTo("late")));
   }
@@ -121,7 +121,7 @@ class HttpFunctionProviderTest {
   }
 
   private static Invocation invocation(String id) {
-    long deadline = deadline(5000);
+    long deadline = deadline(15_000);
     return new Invocation(id, "svc", Envelopes.request(id, "svc", deadline, "{}"), deadline, false);
   }
 
@@ -131,7 +131,7 @@ class HttpFunctionProviderTest {
 
   private static void await(CountDownLatch latch) {
     try {
-      latch.await(10, TimeUnit.SECONDS);
+      latch.await(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -48,11 +48,11 @@ class HttpRoundTripTest {
 
   @Test
   void aCallRunsOnTheFunctionAppAndItsReplyComesBack() throws Exception {
-    long deadline = System.currentTimeMillis() + 5000;
+    long deadline = System.currentTimeMillis() + 15_000;
     byte[] request = Envelopes.request("id-7", "greet", deadline, "{\"name\":\"ada\"}");
 
     byte[] reply = provider.invoker(FunctionRef.of("http", "local/greet"))
-        .invoke(new Invocation("id-7", "greet", request, deadline, false)).get(10, TimeUnit.SECONDS);
+        .invoke(new Invocation("id-7", "greet", request, deadline, false)).get(30, TimeUnit.SECONDS);
 
     ResponseEnvelope env = EnvelopeFormat.decodeResponse(reply);
     assertThat(env.ok).isTrue();
@@ -62,11 +62,11 @@ class HttpRoundTripTest {
 
   @Test
   void anUnknownServiceComesBackAsAnErrorEnvelope() throws Exception {
-    long deadline = System.currentTimeMillis() + 5000;
+    long deadline = System.currentTimeMillis() + 15_000;
     byte[] request = Envelopes.request("id-8", "nope", deadline, "{}");
 
     byte[] reply = provider.invoker(FunctionRef.of("http", "local/greet"))
-        .invoke(new Invocation("id-8", "nope", request, deadline, false)).get(10, TimeUnit.SECONDS);
+        .invoke(new Invocation("id-8", "nope", request, deadline, false)).get(30, TimeUnit.SECONDS);
 
     ResponseEnvelope env = EnvelopeFormat.decodeResponse(reply);
     assertThat(env.ok).isFalse();

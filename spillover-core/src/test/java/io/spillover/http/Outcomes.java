@@ -15,7 +15,7 @@ final class Outcomes {
 
   static FunctionException failure(CompletableFuture<byte[]> f) {
     try {
-      byte[] reply = f.get(10, TimeUnit.SECONDS);
+      byte[] reply = f.get(30, TimeUnit.SECONDS);
       return fail("expected a failure, got a reply of " + reply.length + " bytes");
     } catch (ExecutionException e) {
       assertThat(e.getCause()).isInstanceOf(FunctionException.class);
