@@ -1,0 +1,207 @@
+package io.spillover.aws;
+
+import io.spillover.SpilloverClock;
+import io.spillover.aws.internal.LambdaInvoker;
+import io.spillover.aws.internal.LambdaTarget;
+import io.spillover.aws.internal.SigV4Interceptor;
+import io.spillover.function.FunctionInvoker;
+import io.spillover.function.FunctionProvider;
+import io.spillover.function.FunctionRef;
+import io.spillover.http.internal.OkHttpClients;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * AWS Lambda function twins, invoked synchronously through the Lambda Invoke API over OkHttp and
+ * signed with SigV4 by the AWS SDK's standalone signer (no SDK service client).
+ *
+ * <pre>{@code
+ * LambdaProvider lambda = LambdaProvider.builder().region("eu-west-1").build();
+ * FunctionRef ref = FunctionRef.of("lambda", "social-compose-post:live"); // function:alias
+ * }</pre>
+ *
+ * <p>A target is {@code name}, {@code name:qualifier} (alias or version) or a function ARN.
+ * Replies: 200 carries the reply envelope; 200 with {@code X-Amz-Function-Error} fails with
+ * {@code FunctionErrorException} (the payload's {@code errorType} and {@code errorMessage});
+ * 429 ({@code TooManyRequestsException}) with {@code FunctionThrottledException}; 413
+ * ({@code RequestTooLargeException}) with {@link io.spillover.http.PayloadTooLargeException};
+ * {@code ResourceNotReadyException}, other 5xx, resets and malformed replies with
+ * {@code FunctionTransportException}; no reply by the deadline with
+ * {@code FunctionTimeoutException}. Envelopes above 6 MB (Lambda's synchronous limit) are refused
+ * before sending.
+ */
+public final class LambdaProvider implements FunctionProvider {
+  /** Lambda's limit for a synchronous invocation's request and response payloads. */
+  public static final int MAX_SYNC_PAYLOAD_BYTES = 6 * 1024 * 1024;
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+
+  private final String name;
+  private final HttpUrl endpoint;
+  private final OkHttpClient client;
+  private final boolean ownsClient;
+  private final IdentityProvider<? extends AwsCredentialsIdentity> credentials;
+  private final boolean ownsCredentials;
+  private final SpilloverClock clock;
+  private final int maxRequestBytes;
+
+  private LambdaProvider(Builder b) {
+    this.name = b.name;
+    this.endpoint = b.endpoint != null ? b.endpoint : defaultEndpoint(b.region);
+    this.ownsCredentials = b.credentials == null;
+    this.credentials = ownsCredentials ? DefaultCredentialsProvider.builder().build() : b.credentials;
+    this.ownsClient = b.client == null;
+    OkHttpClient base = ownsClient
+        ? OkHttpClients.createDefault(b.name) : OkHttpClients.withoutRetries(b.client);
+    this.client = base.newBuilder()
+        .addInterceptor(new SigV4Interceptor(credentials, b.region, "lambda", b.signingClock, b.clock))
+        .build();
+    this.clock = b.clock;
+    this.maxRequestBytes = b.maxRequestBytes;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /** @throws IllegalArgumentException when the target names no Lambda function */
+  @Override
+  public FunctionInvoker invoker(FunctionRef ref) {
+    if (!ref.provider().equals(name)) {
+      throw new IllegalArgumentException(ref + " is not for provider " + name);
+    }
+    return new LambdaInvoker(client, endpoint, LambdaTarget.parse(ref.target()), ref.toString(),
+        clock, maxRequestBytes);
+  }
+
+  /** Shuts down the HTTP client and the default credentials chain if this provider made them. */
+  @Override
+  public void close() {
+    if (ownsClient) {
+      OkHttpClients.close(client);
+    }
+    if (ownsCredentials && credentials instanceof SdkAutoCloseable) {
+      ((SdkAutoCloseable) credentials).close();
+    }
+  }
+
+  private static HttpUrl defaultEndpoint(String region) {
+    String domain = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+    return HttpUrl.get("https://lambda." + region + "." + domain);
+  }
+
+  /** Builds a {@link LambdaProvider}; every setter validates at once, {@code region} is required. */
+  public static final class Builder {
+    private String name = "lambda";
+    private String region;
+    private HttpUrl endpoint;
+    private IdentityProvider<? extends AwsCredentialsIdentity> credentials;
+    private OkHttpClient client;
+    private Clock signingClock = Clock.systemUTC();
+    private SpilloverClock clock = SpilloverClock.system();
+    private int maxRequestBytes = MAX_SYNC_PAYLOAD_BYTES;
+
+    private Builder() {}
+
+    /** The name {@link FunctionRef#provider()} uses; {@code "lambda"} by default. */
+    public Builder name(String name) {
+      Objects.requireNonNull(name, "name");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("name must not be blank");
+      }
+      this.name = name;
+      return this;
+    }
+
+    /** The AWS region, e.g. {@code "eu-west-1"}: the signing region and the default endpoint. */
+    public Builder region(String region) {
+      Objects.requireNonNull(region, "region");
+      if (!REGION.matcher(region).matches()) {
+        throw new IllegalArgumentException("not an AWS region id: " + region);
+      }
+      this.region = region;
+      return this;
+    }
+
+    /**
+     * Where to send Invoke requests instead of {@code https://lambda.<region>.amazonaws.com}: the
+     * local platform, a VPC endpoint, a test server.
+     */
+    public Builder endpointOverride(String url) {
+      Objects.requireNonNull(url, "url");
+      HttpUrl parsed = HttpUrl.parse(url);
+      if (parsed == null) {
+        throw new IllegalArgumentException("not a valid http(s) URL: " + url);
+      }
+      this.endpoint = parsed;
+      return this;
+    }
+
+    /**
+     * The credentials to sign with: any AWS SDK {@code AwsCredentialsProvider} or identity
+     * provider. By default the SDK's {@link DefaultCredentialsProvider} chain (environment, system
+     * properties, profile, web identity, container, instance profile).
+     */
+    public Builder credentialsProvider(IdentityProvider<? extends AwsCredentialsIdentity> provider) {
+      this.credentials = Objects.requireNonNull(provider, "provider");
+      return this;
+    }
+
+    /** Fixed credentials (an access key pair); for the local platform and tests. */
+    public Builder credentials(String accessKeyId, String secretAccessKey) {
+      return credentialsProvider(
+          StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
+    }
+
+    /**
+     * The client to send with, instead of one this provider creates and closes. Its pool and
+     * dispatcher are shared; the provider uses a variant that signs and never retries by itself.
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** The clock signatures are dated by ({@code X-Amz-Date}); for tests. */
+    public Builder signingClock(Clock signingClock) {
+      this.signingClock = Objects.requireNonNull(signingClock, "signingClock");
+      return this;
+    }
+
+    /** The clock deadlines are measured against. */
+    public Builder clock(SpilloverClock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The largest envelope sent, at most (and by default) 6 MB. */
+    public Builder maxRequestBytes(int maxRequestBytes) {
+      if (maxRequestBytes < 1 || maxRequestBytes > MAX_SYNC_PAYLOAD_BYTES) {
+        throw new IllegalArgumentException("maxRequestBytes must be in [1, "
+            + MAX_SYNC_PAYLOAD_BYTES + "], was " + maxRequestBytes);
+      }
+      this.maxRequestBytes = maxRequestBytes;
+      return this;
+    }
+
+    public LambdaProvider build() {
+      if (region == null) {
+        throw new IllegalStateException("a LambdaProvider needs a region");
+      }
+      return new LambdaProvider(this);
+    }
+  }
+}

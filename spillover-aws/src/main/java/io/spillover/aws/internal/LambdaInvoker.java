@@ -1,0 +1,72 @@
+package io.spillover.aws.internal;
+
+import io.spillover.SpilloverClock;
+import io.spillover.function.FunctionInvoker;
+import io.spillover.function.Invocation;
+import io.spillover.http.internal.HttpExchange;
+import io.spillover.http.internal.HttpInvoker;
+import io.spillover.http.internal.Replies;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
+
+/** Invokes one Lambda function synchronously (RequestResponse) through the Invoke API. */
+public final class LambdaInvoker implements FunctionInvoker {
+  private final OkHttpClient client;
+  private final HttpUrl url;
+  private final String target;
+  private final SpilloverClock clock;
+  private final int maxRequestBytes;
+
+  /** {@code client} must sign requests (a {@link SigV4Interceptor}). */
+  public LambdaInvoker(OkHttpClient client, HttpUrl endpoint, LambdaTarget lambda, String target,
+      SpilloverClock clock, int maxRequestBytes) {
+    this.client = client;
+    this.url = invokeUrl(endpoint, lambda);
+    this.target = target;
+    this.clock = clock;
+    this.maxRequestBytes = maxRequestBytes;
+  }
+
+  /** {@code POST /2015-03-31/functions/{name}/invocations[?Qualifier=q]}, encoded as the SDK does. */
+  static HttpUrl invokeUrl(HttpUrl endpoint, LambdaTarget lambda) {
+    HttpUrl.Builder b = endpoint.newBuilder()
+        .addPathSegment("2015-03-31")
+        .addPathSegment("functions")
+        .addEncodedPathSegment(SdkHttpUtils.urlEncode(lambda.functionName()))
+        .addPathSegment("invocations");
+    if (lambda.qualifier() != null) {
+      b.addQueryParameter("Qualifier", lambda.qualifier());
+    }
+    return b.build();
+  }
+
+  @Override
+  public CompletableFuture<byte[]> invoke(Invocation invocation) {
+    byte[] payload = invocation.payload();
+    if (payload.length > maxRequestBytes) {
+      return CompletableFuture.failedFuture(
+          Replies.oversize(target, payload.length, maxRequestBytes));
+    }
+    Request request = new Request.Builder()
+        .url(url)
+        .header("X-Amz-Invocation-Type", "RequestResponse")
+        .post(RequestBody.create(payload, HttpInvoker.JSON))
+        .build();
+    return HttpExchange.exchange(client, request, invocation.deadlineEpochMillis(), clock, target,
+        reply -> LambdaReplies.map(reply, target, payload.length, maxRequestBytes));
+  }
+
+  @Override
+  public int maxRequestBytes() {
+    return maxRequestBytes;
+  }
+
+  /** The URL this invoker posts to. */
+  public HttpUrl url() {
+    return url;
+  }
+}

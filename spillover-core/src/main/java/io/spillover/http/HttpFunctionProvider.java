@@ -1,0 +1,178 @@
+package io.spillover.http;
+
+import io.spillover.SpilloverClock;
+import io.spillover.function.FunctionInvoker;
+import io.spillover.function.FunctionProvider;
+import io.spillover.function.FunctionRef;
+import io.spillover.http.internal.HeaderInterceptor;
+import io.spillover.http.internal.HttpInvoker;
+import io.spillover.http.internal.OkHttpClients;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Function twins behind any HTTP endpoint (a container platform, a gateway, a plain server running
+ * {@link FunctionAppHttpHandler}): each invocation POSTs the request envelope as
+ * {@code application/json} and expects a response envelope back.
+ *
+ * <p>A {@link FunctionRef} target is an absolute URL, or {@code <base>/<path>} where {@code <base>}
+ * names a {@linkplain Builder#baseUrl base URL}:
+ *
+ * <pre>{@code
+ * HttpFunctionProvider http = HttpFunctionProvider.builder()
+ *     .baseUrl("social", "https://functions.example.com/social/")
+ *     .headers(() -> Map.of("Authorization", "Bearer " + tokens.current()))
+ *     .build();
+ * FunctionRef ref = FunctionRef.of("http", "social/compose-post");
+ * }</pre>
+ *
+ * <p>Replies: a 2xx carrying a response envelope completes the call (error envelopes too); 429
+ * fails with {@code FunctionThrottledException}; 408, 504 and the deadline with
+ * {@code FunctionTimeoutException}; 413 with {@link PayloadTooLargeException}; other statuses, a
+ * reset, an empty or non-envelope body with {@code FunctionTransportException}.
+ */
+public final class HttpFunctionProvider implements FunctionProvider {
+  private final String name;
+  private final Map<String, HttpUrl> baseUrls;
+  private final OkHttpClient client;
+  private final boolean ownsClient;
+  private final SpilloverClock clock;
+  private final int maxRequestBytes;
+
+  private HttpFunctionProvider(Builder b) {
+    this.name = b.name;
+    this.baseUrls = Map.copyOf(b.baseUrls);
+    this.ownsClient = b.client == null;
+    OkHttpClient base = ownsClient
+        ? OkHttpClients.createDefault(b.name) : OkHttpClients.withoutRetries(b.client);
+    this.client = b.headers == null
+        ? base : base.newBuilder().addInterceptor(new HeaderInterceptor(b.headers)).build();
+    this.clock = b.clock;
+    this.maxRequestBytes = b.maxRequestBytes;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public FunctionInvoker invoker(FunctionRef ref) {
+    if (!ref.provider().equals(name)) {
+      throw new IllegalArgumentException(ref + " is not for provider " + name);
+    }
+    return new HttpInvoker(client, resolve(ref.target()), ref.toString(), clock, maxRequestBytes);
+  }
+
+  private HttpUrl resolve(String target) {
+    if (target.startsWith("http://") || target.startsWith("https://")) {
+      HttpUrl url = HttpUrl.parse(target);
+      if (url == null) {
+        throw new IllegalArgumentException("not a valid URL: " + target);
+      }
+      return url;
+    }
+    int slash = target.indexOf('/');
+    String baseName = slash < 0 ? target : target.substring(0, slash);
+    HttpUrl base = baseUrls.get(baseName);
+    if (base == null) {
+      throw new IllegalArgumentException("target '" + target + "' is neither an http(s) URL nor "
+          + "under a base URL; known bases: " + baseUrls.keySet());
+    }
+    String path = slash < 0 ? "" : target.substring(slash + 1);
+    return path.isEmpty() ? base : base.newBuilder().addPathSegments(path).build();
+  }
+
+  /** Shuts down the HTTP client this provider created; a client passed in stays open. */
+  @Override
+  public void close() {
+    if (ownsClient) {
+      OkHttpClients.close(client);
+    }
+  }
+
+  /** Builds an {@link HttpFunctionProvider}; every setter validates at once. */
+  public static final class Builder {
+    private String name = "http";
+    private final Map<String, HttpUrl> baseUrls = new LinkedHashMap<>();
+    private Supplier<Map<String, String>> headers;
+    private OkHttpClient client;
+    private SpilloverClock clock = SpilloverClock.system();
+    private int maxRequestBytes = 6 * 1024 * 1024;
+
+    private Builder() {}
+
+    /** The name {@link FunctionRef#provider()} uses; {@code "http"} by default. */
+    public Builder name(String name) {
+      Objects.requireNonNull(name, "name");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("name must not be blank");
+      }
+      this.name = name;
+      return this;
+    }
+
+    /** Lets targets say {@code name/path} for {@code url + path}. */
+    public Builder baseUrl(String name, String url) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(url, "url");
+      if (name.isEmpty() || name.contains("/") || name.contains(":")) {
+        throw new IllegalArgumentException("base name must be non-empty without '/' or ':': " + name);
+      }
+      HttpUrl parsed = HttpUrl.parse(url);
+      if (parsed == null) {
+        throw new IllegalArgumentException("not a valid http(s) URL: " + url);
+      }
+      baseUrls.put(name, parsed);
+      return this;
+    }
+
+    /**
+     * Headers added to every request (e.g. {@code Authorization}), asked for once per request on
+     * the HTTP client's thread, so the supplier may refresh a token. If it throws, the call fails
+     * with a {@code FunctionTransportException} and nothing is sent.
+     */
+    public Builder headers(Supplier<Map<String, String>> headers) {
+      this.headers = Objects.requireNonNull(headers, "headers");
+      return this;
+    }
+
+    /**
+     * The client to send with, instead of one this provider creates and closes. Its connection
+     * pool and dispatcher are shared; the provider uses a variant with
+     * {@code retryOnConnectionFailure(false)}, as only the spillway decides about retries. Give its
+     * dispatcher room for your spill concurrency ({@code maxRequestsPerHost} is 5 by default).
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** The clock deadlines are measured against. */
+    public Builder clock(SpilloverClock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The largest envelope sent; larger ones fail with {@link PayloadTooLargeException}. 6 MB by default. */
+    public Builder maxRequestBytes(int maxRequestBytes) {
+      if (maxRequestBytes < 1) {
+        throw new IllegalArgumentException("maxRequestBytes must be >= 1, was " + maxRequestBytes);
+      }
+      this.maxRequestBytes = maxRequestBytes;
+      return this;
+    }
+
+    public HttpFunctionProvider build() {
+      return new HttpFunctionProvider(this);
+    }
+  }
+}

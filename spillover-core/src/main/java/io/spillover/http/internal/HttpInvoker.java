@@ -1,0 +1,57 @@
+package io.spillover.http.internal;
+
+import io.spillover.SpilloverClock;
+import io.spillover.function.FunctionInvoker;
+import io.spillover.function.Invocation;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/** POSTs the envelope to one URL; a 2xx reply must be a response envelope. */
+public final class HttpInvoker implements FunctionInvoker {
+  public static final MediaType JSON = MediaType.get("application/json");
+
+  private final OkHttpClient client;
+  private final HttpUrl url;
+  private final String target;
+  private final SpilloverClock clock;
+  private final int maxRequestBytes;
+
+  public HttpInvoker(OkHttpClient client, HttpUrl url, String target, SpilloverClock clock,
+      int maxRequestBytes) {
+    this.client = client;
+    this.url = url;
+    this.target = target;
+    this.clock = clock;
+    this.maxRequestBytes = maxRequestBytes;
+  }
+
+  @Override
+  public CompletableFuture<byte[]> invoke(Invocation invocation) {
+    byte[] payload = invocation.payload();
+    if (payload.length > maxRequestBytes) {
+      return CompletableFuture.failedFuture(
+          Replies.oversize(target, payload.length, maxRequestBytes));
+    }
+    Request request = new Request.Builder()
+        .url(url)
+        .header("Accept", "application/json")
+        .post(RequestBody.create(payload, JSON))
+        .build();
+    return HttpExchange.exchange(client, request, invocation.deadlineEpochMillis(), clock, target,
+        reply -> {
+          if (!reply.successful()) {
+            throw Replies.forStatus(reply, target, payload.length);
+          }
+          return Replies.requireEnvelope(reply.body(), target);
+        });
+  }
+
+  @Override
+  public int maxRequestBytes() {
+    return maxRequestBytes;
+  }
+}

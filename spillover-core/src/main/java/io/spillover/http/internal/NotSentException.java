@@ -1,0 +1,15 @@
+package io.spillover.http.internal;
+
+import java.io.IOException;
+
+/**
+ * Thrown by an interceptor that fails before the request leaves (headers, credentials, signing):
+ * the function surely did not run.
+ */
+public final class NotSentException extends IOException {
+  private static final long serialVersionUID = 1L;
+
+  public NotSentException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

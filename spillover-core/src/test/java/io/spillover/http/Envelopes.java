@@ -1,0 +1,27 @@
+package io.spillover.http;
+
+import io.spillover.internal.EnvelopeFormat;
+import io.spillover.internal.RequestEnvelope;
+import io.spillover.internal.ResponseEnvelope;
+import java.nio.charset.StandardCharsets;
+
+/** Real envelopes for tests, made by the core's own envelope format. */
+final class Envelopes {
+  private Envelopes() {}
+
+  static byte[] request(String id, String service, long deadline, String jsonBody) {
+    return EnvelopeFormat.encodeRequest(new RequestEnvelope(id, service, deadline, null, false,
+        jsonBody.getBytes(StandardCharsets.UTF_8), null, null), true);
+  }
+
+  static String okReply(String id, String jsonBody) {
+    return new String(EnvelopeFormat.encodeResponse(new ResponseEnvelope(id, true,
+        jsonBody.getBytes(StandardCharsets.UTF_8), null, null, null, false, 3), true),
+        StandardCharsets.UTF_8);
+  }
+
+  static String errorReply(String id, String type, String message) {
+    return new String(EnvelopeFormat.encodeResponse(
+        ResponseEnvelope.error(id, type, message, false, 1), true), StandardCharsets.UTF_8);
+  }
+}
