@@ -2,8 +2,8 @@ package io.spillover.spring.boot.internal;
 
 import io.spillover.limit.LimitFactory;
 import io.spillover.limit.Limits;
-import io.spillover.limit.internal.AimdLimit;
-import io.spillover.limit.internal.GradientLimit;
+import io.spillover.limit.AimdLimit;
+import io.spillover.limit.GradientLimit;
 import io.spillover.spring.boot.LimitProperties;
 import io.spillover.spring.boot.LimitProperties.Type;
 import io.spillover.spring.boot.SpilloverPropertyException;
