@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Plain HTTP function endpoints, {@code POST /http/{function}}: the request body (an envelope)
- * goes to the function as it is, the reply comes back as it is. Platform failures are HTTP
+ * goes to the function as it is, the reply comes back as it is (an OpenWhisk action's
+ * {@code {"envelope": ...}} result unwrapped). Platform failures are HTTP
  * statuses with {@code {"error":{"type","message"}}}: 404 unknown function, 413 too large, 429
  * throttled, 502 function error or crash, 504 time limit.
  */
@@ -53,7 +56,8 @@ final class HttpFrontend {
     ex.getResponseHeaders().set("X-Spillover-Billed-Ms", Long.toString(o.billedMillis()));
     switch (o.status()) {
       case OK:
-        Exchanges.send(ex, 200, o.payload());
+        Exchanges.send(ex, 200, spec.kind() == FunctionKind.OPENWHISK
+            ? unwrapEnvelope(o.payload()) : o.payload());
         break;
       case TIMEOUT:
         error(ex, 504, o.errorType(), o.message());
@@ -63,6 +67,23 @@ final class HttpFrontend {
             StandardCharsets.UTF_8);
         error(ex, 502, o.errorType(), o.message() + detail);
     }
+  }
+
+  /**
+   * A Spillover action answers {@code {"envelope": <reply>}} (OpenWhisk keeps only the error field
+   * of a result that has one); an HTTP function answers the bare envelope, so unwrap it. Any
+   * other action result goes out as it is.
+   */
+  static byte[] unwrapEnvelope(byte[] result) {
+    try {
+      JsonNode n = ActivationRecord.JSON.readTree(result);
+      if (n != null && n.isObject() && n.size() == 1 && n.path("envelope").isObject()) {
+        return ActivationRecord.JSON.writeValueAsBytes(n.get("envelope"));
+      }
+    } catch (JacksonException notJson) {
+      // not JSON: the caller gets the bytes and decides
+    }
+    return result;
   }
 
   private static void error(HttpExchange ex, int status, String type, String message)
