@@ -11,7 +11,7 @@ public enum FunctionErrorType {
   UNKNOWN_SERVICE,
   /** The envelope arrived after its deadline; the handler did not run. */
   DEADLINE_EXPIRED,
-  /** The replay cache is full of live entries; the handler did not run. */
+  /** The function side is saturated; the handler did not run (safe to retry). */
   BUSY,
   /** The service accepts sealed calls only and the envelope was plain. */
   SEALING_REQUIRED,

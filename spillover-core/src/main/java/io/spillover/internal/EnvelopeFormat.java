@@ -43,7 +43,7 @@ public final class EnvelopeFormat {
         g.writeStringProperty("ct", base64(e.sealedCiphertext));
         g.writeEndObject();
       } else if (e.body != null) {
-        writeBody(g, e.body, jsonBody);
+        writeBody(g, out, e.body, jsonBody);
       }
       g.writeEndObject();
     } catch (JacksonException ex) {
@@ -67,7 +67,7 @@ public final class EnvelopeFormat {
         g.writeStringProperty("ct", base64(e.sealedCiphertext));
         g.writeEndObject();
       } else if (e.ok && e.body != null) {
-        writeBody(g, e.body, jsonBody);
+        writeBody(g, out, e.body, jsonBody);
       }
       if (!e.ok) {
         g.writeName("error");
@@ -134,10 +134,15 @@ public final class EnvelopeFormat {
     }
   }
 
-  private static void writeBody(JsonGenerator g, byte[] body, boolean json) {
+  private static void writeBody(JsonGenerator g, ByteArrayOutputStream out, byte[] body,
+      boolean json) {
     if (json) {
       g.writeName("body");
-      g.writeRawValue(new String(body, StandardCharsets.UTF_8));
+      // an empty raw value tells the generator a value was written (so the next separator comes
+      // out right); the body's bytes go straight to the stream, with no UTF-16 round trip
+      g.writeRawValue("");
+      g.flush();
+      out.writeBytes(body);
     } else {
       g.writeStringProperty("body64", base64(body));
     }

@@ -71,9 +71,6 @@ public final class FunctionDispatcher {
           "service '" + req.service + "' accepts sealed calls only", wasCold, start);
     }
     CompletableFuture<byte[]> earlier = replays.claim(req.id, req.deadlineEpochMillis);
-    if (earlier == ReplayCache.BUSY) {
-      return error(req.id, FunctionErrorType.BUSY, "replay cache full", wasCold, start);
-    }
     if (earlier != null) {
       return awaitEarlier(req, earlier, wasCold, start);
     }

@@ -2,18 +2,24 @@ package io.spillover.internal;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
  * Remembers the request ids a function instance has seen until their deadline passes, with their
  * reply once it exists, so a retried idempotent call gets the first reply instead of a second run.
- * Bounded: when {@code capacity} live entries exist, a new id is refused ({@link #BUSY}).
+ *
+ * <p>Bounded: ids are kept in arrival order, and when {@code capacity} are held the oldest is
+ * forgotten first (expired ones go as soon as they reach the head). Duplicates are therefore
+ * dropped within the deadline window or the last {@code capacity} requests, whichever is shorter;
+ * retries come within seconds, far inside either bound. Every operation is O(1) amortized: a
+ * full cache never refuses work nor scans itself.
  */
 public final class ReplayCache {
-  /** Returned by {@link #claim} when the cache is full of live entries. */
-  public static final CompletableFuture<byte[]> BUSY = new CompletableFuture<>();
-
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<Entry> arrivals = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger size = new AtomicInteger();
   private final int capacity;
   private final LongSupplier epochMillis;
 
@@ -27,19 +33,18 @@ public final class ReplayCache {
 
   /**
    * Claims {@code id} for a first run: returns {@code null} when the caller owns the run (and must
-   * {@link #complete} it), the earlier run's reply future for a duplicate, or {@link #BUSY}.
+   * {@link #complete} it), or the earlier run's reply future for a duplicate.
    */
   public CompletableFuture<byte[]> claim(String id, long deadlineEpochMillis) {
-    if (entries.size() >= capacity) {
-      purgeExpired();
-      if (entries.size() >= capacity) {
-        Entry existing = entries.get(id);
-        return existing != null ? existing.reply : BUSY;
-      }
-    }
-    Entry fresh = new Entry(deadlineEpochMillis);
+    Entry fresh = new Entry(id, deadlineEpochMillis);
     Entry existing = entries.putIfAbsent(id, fresh);
-    return existing == null ? null : existing.reply;
+    if (existing != null) {
+      return existing.reply;
+    }
+    arrivals.add(fresh);
+    size.incrementAndGet();
+    trim();
+    return null;
   }
 
   public void complete(String id, byte[] reply) {
@@ -50,19 +55,30 @@ public final class ReplayCache {
   }
 
   public int size() {
-    return entries.size();
+    return size.get();
   }
 
-  private void purgeExpired() {
+  private void trim() {
     long now = epochMillis.getAsLong();
-    entries.values().removeIf(e -> e.deadlineEpochMillis < now);
+    Entry head;
+    while ((head = arrivals.peek()) != null
+        && (size.get() > capacity || head.deadlineEpochMillis < now)) {
+      Entry oldest = arrivals.poll(); // under a race this may be a later entry: a harmless extra
+      if (oldest == null) {
+        return;
+      }
+      entries.remove(oldest.id, oldest);
+      size.decrementAndGet();
+    }
   }
 
   private static final class Entry {
+    final String id;
     final long deadlineEpochMillis;
     final CompletableFuture<byte[]> reply = new CompletableFuture<>();
 
-    Entry(long deadlineEpochMillis) {
+    Entry(String id, long deadlineEpochMillis) {
+      this.id = id;
       this.deadlineEpochMillis = deadlineEpochMillis;
     }
   }

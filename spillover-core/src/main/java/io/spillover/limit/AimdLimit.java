@@ -39,6 +39,10 @@ public final class AimdLimit implements Limit {
   public void onSample(long rttNanos, int inflight, boolean dropped) {
     int current = limit;
     int seen = samplesSinceChange.incrementAndGet();
+    if (seen < 0) {
+      samplesSinceChange.set(current); // wrapped after 2^31 quiet samples: still a full window
+      seen = current;
+    }
     boolean violation = dropped || rttNanos > sloNanos;
     if (violation) {
       if (seen >= current || current == max) {

@@ -59,7 +59,7 @@ public final class GradientLimit implements Limit {
     try {
       update(rttNanos, inflight, dropped);
     } finally {
-      updating.set(false);
+      updating.setRelease(false);
     }
   }
 

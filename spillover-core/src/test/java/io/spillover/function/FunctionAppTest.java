@@ -111,15 +111,21 @@ class FunctionAppTest {
   }
 
   @Test
-  void aFullReplayCacheRefusesNewIdsAsBusy() {
-    FunctionApp small = FunctionApp.builder().clock(clock).replayCacheSize(1)
-        .handle("echo", Echo.class, Echo.class, e -> e).build();
-    small.dispatch(request("1", "echo", "{\"text\":\"a\"}", future()));
-    assertThat(error(small.dispatch(request("2", "echo", "{\"text\":\"a\"}", future()))))
-        .isEqualTo("BUSY");
-    clock.advance(Duration.ofSeconds(11)); // the first id's deadline passed: its slot frees
-    assertThat(EnvelopeFormat.decodeResponse(small.dispatch(
-        request("3", "echo", "{\"text\":\"a\"}", future()))).ok).isTrue();
+  void aFullReplayCacheForgetsTheOldestIdAndNeverRefusesWork() {
+    AtomicInteger smallRuns = new AtomicInteger();
+    FunctionApp small = FunctionApp.builder().clock(clock).replayCacheSize(2)
+        .handle("echo", Echo.class, Echo.class, e -> {
+          smallRuns.incrementAndGet();
+          return e;
+        }).build();
+    for (String id : new String[] {"1", "2", "3"}) {
+      assertThat(EnvelopeFormat.decodeResponse(small.dispatch(
+          request(id, "echo", "{\"text\":\"a\"}", future()))).ok).isTrue();
+    }
+    small.dispatch(request("3", "echo", "{\"text\":\"a\"}", future())); // still remembered
+    assertThat(smallRuns).hasValue(3);
+    small.dispatch(request("1", "echo", "{\"text\":\"a\"}", future())); // forgotten: runs
+    assertThat(smallRuns).hasValue(4);
   }
 
   @Test
