@@ -1,6 +1,5 @@
 package io.spillover.bench;
 
-import io.spillover.bench.experiment.RawBodyEnvelope;
 import io.spillover.bench.support.Post;
 import io.spillover.codec.Codec;
 import io.spillover.function.FunctionApp;
@@ -63,16 +62,6 @@ public class EnvelopeBenchmark {
   public byte[] envelopeEncode() {
     return EnvelopeFormat.encodeRequest(
         new RequestEnvelope(ID, SERVICE, deadline, null, false, body, null, null), true);
-  }
-
-  /**
-   * The proposed core change ({@link RawBodyEnvelope}): the body copied as bytes. Compare with
-   * {@link #envelopeEncode}; remove once the core encodes this way.
-   */
-  @Benchmark
-  public byte[] envelopeEncodeRawBody() {
-    return RawBodyEnvelope.encodeRequest(
-        new RequestEnvelope(ID, SERVICE, deadline, null, false, body, null, null));
   }
 
   /** The envelope's own decode: fields plus the body as a byte slice. */
