@@ -55,17 +55,12 @@ public final class DcapVerifier implements AttestationVerifier {
 
   @Override
   public AttestationResult verify(Evidence evidence, AttestationPolicy policy, Instant now) {
-    Facts f = new Facts(platform);
-    try {
+    return Facts.verdict(platform, platform + " evidence", f -> {
       if (evidence.platform() != platform) {
         throw new VerificationFailure("not " + platform + " evidence: " + evidence.platform());
       }
       DcapVerification.run(evidence, policy, now, root, f);
-      return f.valid();
-    } catch (VerificationFailure e) {
-      return f.invalid(e.getMessage());
-    } catch (MalformedEvidenceException e) {
-      return f.invalid("malformed " + platform + " evidence: " + e.getMessage());
-    }
+    });
   }
+
 }

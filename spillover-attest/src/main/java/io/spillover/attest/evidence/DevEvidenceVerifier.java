@@ -34,8 +34,7 @@ public final class DevEvidenceVerifier implements AttestationVerifier {
 
   @Override
   public AttestationResult verify(Evidence evidence, AttestationPolicy policy, Instant now) {
-    Facts f = new Facts(Platform.DEV);
-    try {
+    return Facts.verdict(Platform.DEV, "dev evidence", f -> {
       if (evidence.platform() != Platform.DEV) {
         throw new VerificationFailure("not dev evidence: " + evidence.platform());
       }
@@ -49,12 +48,7 @@ public final class DevEvidenceVerifier implements AttestationVerifier {
         throw new VerificationFailure("dev report is not signed by a trusted simulator key");
       }
       PolicyChecks.common(policy, f, now);
-      return f.valid();
-    } catch (VerificationFailure e) {
-      return f.invalid(e.getMessage());
-    } catch (MalformedEvidenceException e) {
-      return f.invalid("malformed dev evidence: " + e.getMessage());
-    }
+    });
   }
 
   /** Configures the dev verifier. */

@@ -57,15 +57,8 @@ public final class NitroVerifier implements AttestationVerifier {
 
   @Override
   public AttestationResult verify(Evidence evidence, AttestationPolicy policy, Instant now) {
-    Facts f = new Facts(Platform.NITRO);
-    try {
-      check(evidence, policy, now, f);
-      return f.valid();
-    } catch (VerificationFailure e) {
-      return f.invalid(e.getMessage());
-    } catch (MalformedEvidenceException e) {
-      return f.invalid("malformed Nitro attestation document: " + e.getMessage());
-    }
+    return Facts.verdict(Platform.NITRO, "Nitro attestation document",
+        f -> check(evidence, policy, now, f));
   }
 
   private void check(Evidence evidence, AttestationPolicy policy, Instant now, Facts f) {

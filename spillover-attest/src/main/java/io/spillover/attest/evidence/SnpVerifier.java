@@ -57,15 +57,7 @@ public final class SnpVerifier implements AttestationVerifier {
 
   @Override
   public AttestationResult verify(Evidence evidence, AttestationPolicy policy, Instant now) {
-    Facts f = new Facts(Platform.SEV_SNP);
-    try {
-      check(evidence, policy, now, f);
-      return f.valid();
-    } catch (VerificationFailure e) {
-      return f.invalid(e.getMessage());
-    } catch (MalformedEvidenceException e) {
-      return f.invalid("malformed SEV-SNP evidence: " + e.getMessage());
-    }
+    return Facts.verdict(Platform.SEV_SNP, "SEV-SNP evidence", f -> check(evidence, policy, now, f));
   }
 
   private void check(Evidence evidence, AttestationPolicy policy, Instant now, Facts f) {

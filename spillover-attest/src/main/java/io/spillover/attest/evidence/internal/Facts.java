@@ -1,6 +1,7 @@
 package io.spillover.attest.evidence.internal;
 
 import io.spillover.attest.evidence.AttestationResult;
+import io.spillover.attest.evidence.MalformedEvidenceException;
 import io.spillover.attest.evidence.Platform;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,5 +41,29 @@ public final class Facts {
   public AttestationResult invalid(String reason) {
     return AttestationResult.invalid(
         platform, reason, Hex.encode(measurement), Hex.encode(reportData), debug, claims);
+  }
+
+  /** The checks of one verifier, filling the facts and throwing {@link VerificationFailure}. */
+  @FunctionalInterface
+  public interface Checks {
+    void run(Facts facts);
+  }
+
+  /**
+   * Runs a verifier's {@code checks} and turns every failure into an invalid result: verifiers
+   * never throw on bad evidence.
+   *
+   * @param what how malformed evidence is named, e.g. "Nitro attestation document"
+   */
+  public static AttestationResult verdict(Platform platform, String what, Checks checks) {
+    Facts f = new Facts(platform);
+    try {
+      checks.run(f);
+      return f.valid();
+    } catch (VerificationFailure e) {
+      return f.invalid(e.getMessage());
+    } catch (MalformedEvidenceException e) {
+      return f.invalid("malformed " + what + ": " + e.getMessage());
+    }
   }
 }
