@@ -93,8 +93,9 @@ final class SetupRunner {
       bar.interrupt();
       bar.join();
       if (!refused.isEmpty()) {
-        progress.printf("    spills refused or failed: %s; mean spilled call %.1f ms%n", refused,
-            fnNanos.sum() / 1e6 / Math.max(1, fnCount.sum()));
+        progress.printf("    spills refused or failed: %s; mean spilled call %.1f ms; cold starts"
+            + " so far %d%n", refused, fnNanos.sum() / 1e6 / Math.max(1, fnCount.sum()),
+            env.coldStarts());
       }
       double wallSeconds = (System.nanoTime() - start) / 1e9;
       Map<String, Long> byService = new TreeMap<>();
