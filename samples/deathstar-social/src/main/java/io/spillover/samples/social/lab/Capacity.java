@@ -1,12 +1,14 @@
 package io.spillover.samples.social.lab;
 
+import static io.spillover.samples.social.lab.ServiceTimes.micros;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Sizes the VM worker pools for a request rate of the mixed workload, and prices them. The
- * demand table is the time each service's workers are busy per mixed request (own service time
- * plus nested calls it waits for), from {@link ServiceTimes} and the workload's 60/30/10 mix.
+ * Sizes the VM worker pools for a request rate of the mixed workload, and prices them. A
+ * service's demand is the time its workers are busy per mixed request: its own service time plus
+ * the nested calls it waits for, weighted by the workload's 60/30/10 mix.
  */
 final class Capacity {
   /** Busy worker-milliseconds per mixed request, per service. */
@@ -17,22 +19,28 @@ final class Capacity {
   static final int MIN_WORKERS = 2;
 
   static {
-    // home: 60 % reads (25 + post-storage 5), 10 % writes (25 + social-graph 3)
-    DEMAND_MS.put("home-timeline", 0.6 * 30 + 0.1 * 28);
-    DEMAND_MS.put("user-timeline", 0.3 * 20 + 0.1 * 15);
-    DEMAND_MS.put("post-storage", 0.9 * 5 + 0.1 * 5);
-    // compose: 10 + unique-id 1 + text 64 + media 1 + user 2 + post-storage 5 + user-tl 15 + home-tl 28
-    DEMAND_MS.put("compose-post", 0.1 * 126);
-    DEMAND_MS.put("text", 0.1 * 64);
-    DEMAND_MS.put("url-shorten", 0.1 * 2);
-    DEMAND_MS.put("user-mention", 0.1 * 2);
-    DEMAND_MS.put("unique-id", 0.1 * 1);
-    DEMAND_MS.put("media", 0.1 * 1);
-    DEMAND_MS.put("user", 0.1 * 2);
-    DEMAND_MS.put("social-graph", 0.1 * 3);
+    double readHome = ms("home-timeline") + ms("post-storage");
+    double readUser = ms("user-timeline") + ms("post-storage");
+    double writeHome = ms("home-timeline") + ms("social-graph");
+    double text = ms("text") + ms("url-shorten") + ms("user-mention");
+    double compose = ms("compose-post") + ms("unique-id") + text + ms("media") + ms("user")
+        + ms("post-storage") + ms("user-timeline") + writeHome;
+    DEMAND_MS.put("home-timeline", Workload.HOME * readHome + Workload.COMPOSE * writeHome);
+    DEMAND_MS.put("user-timeline", Workload.USER * readUser + Workload.COMPOSE * ms("user-timeline"));
+    DEMAND_MS.put("post-storage", ms("post-storage"));
+    DEMAND_MS.put("compose-post", Workload.COMPOSE * compose);
+    DEMAND_MS.put("text", Workload.COMPOSE * text);
+    for (String leaf : new String[] {"url-shorten", "user-mention", "unique-id", "media", "user",
+        "social-graph"}) {
+      DEMAND_MS.put(leaf, Workload.COMPOSE * ms(leaf));
+    }
   }
 
   private Capacity() {}
+
+  private static double ms(String service) {
+    return micros(service) / 1000.0;
+  }
 
   /** Workers per service for {@code rps} mixed requests per second. */
   static Map<String, Integer> workersFor(double rps) {

@@ -1,11 +1,8 @@
 package io.spillover.samples.social.lab;
 
-import io.spillover.aws.LambdaProvider;
-import io.spillover.function.FunctionProvider;
 import io.spillover.function.FunctionRef;
 import io.spillover.local.FunctionSpec;
 import io.spillover.local.LocalPlatform;
-import io.spillover.samples.social.ServiceCaller;
 import io.spillover.samples.social.SocialNetwork;
 import io.spillover.samples.social.frontend.SocialFrontend;
 import io.spillover.samples.social.graph.SocialGraph;
@@ -13,7 +10,6 @@ import io.spillover.samples.social.graph.SocialGraphLoader;
 import io.spillover.samples.social.storage.InMemoryStorage;
 import io.spillover.samples.social.storage.Storage;
 import io.spillover.samples.social.storage.http.StorageHttpServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -58,11 +54,6 @@ final class LabEnvironment implements AutoCloseable {
 
   Workload workload() {
     return workload;
-  }
-
-  /** A VM-side network over the shared storage with {@code caller} as its seam. */
-  SocialNetwork network(ServiceCaller caller) {
-    return SocialNetwork.builder().storage(storage).caller(caller).machineId(2).build();
   }
 
   /** Starts the local platform with the twin, and warms {@code instances} of it. */
@@ -110,14 +101,16 @@ final class LabEnvironment implements AutoCloseable {
     calls.forEach(java.util.concurrent.CompletableFuture::join);
   }
 
-  /** A fresh provider for one registry (a registry closes what it is given). */
-  FunctionProvider provider() {
-    startPlatform();
-    return LambdaProvider.builder().region("us-east-1")
-        .endpointOverride(platform.endpoint().toString())
-        .credentials("local", "local")
-        .okHttpClient(http)
-        .build();
+  /** The local platform's endpoint (after {@link #startPlatform()}). */
+  synchronized String platformEndpoint() {
+    if (platform == null) {
+      throw new IllegalStateException("the local platform is not started");
+    }
+    return platform.endpoint().toString();
+  }
+
+  Storage storage() {
+    return storage;
   }
 
   FunctionRef twin() {
@@ -170,9 +163,5 @@ final class LabEnvironment implements AutoCloseable {
         http.connectionPool().evictAll();
       }
     }
-  }
-
-  static Path defaultShared() {
-    return Path.of(System.getProperty("spillover.shared.dir", "../shared"));
   }
 }

@@ -15,17 +15,17 @@ public final class ServiceTimes {
   static final Map<String, Long> MICROS = new LinkedHashMap<>();
 
   static {
-    MICROS.put("compose-post", 10_000L);
-    MICROS.put("text", 60_000L);
-    MICROS.put("url-shorten", 2_000L);
-    MICROS.put("user-mention", 2_000L);
-    MICROS.put("unique-id", 1_000L);
-    MICROS.put("media", 1_000L);
-    MICROS.put("user", 2_000L);
-    MICROS.put("social-graph", 3_000L);
-    MICROS.put("post-storage", 5_000L);
-    MICROS.put("user-timeline", 15_000L);
-    MICROS.put("home-timeline", 25_000L);
+    MICROS.put("compose-post", 20_000L);
+    MICROS.put("text", 120_000L);
+    MICROS.put("url-shorten", 4_000L);
+    MICROS.put("user-mention", 4_000L);
+    MICROS.put("unique-id", 2_000L);
+    MICROS.put("media", 2_000L);
+    MICROS.put("user", 4_000L);
+    MICROS.put("social-graph", 6_000L);
+    MICROS.put("post-storage", 10_000L);
+    MICROS.put("user-timeline", 30_000L);
+    MICROS.put("home-timeline", 50_000L);
   }
 
   private ServiceTimes() {}

@@ -1,16 +1,10 @@
 package io.spillover.samples.social.lab;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.spillover.Outcome;
 import io.spillover.Route;
 import io.spillover.SpillRejectedException;
-import io.spillover.SpilloverRegistry;
 import io.spillover.Spillway;
-import io.spillover.SpillwayConfig;
 import io.spillover.SpillwayListener;
-import io.spillover.function.FunctionProvider;
-import io.spillover.function.FunctionThrottledException;
 import io.spillover.samples.social.SocialNetwork;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -66,23 +60,16 @@ final class SetupRunner {
       public void onSpillFailed(String spillway, Throwable cause, boolean fellBack) {
         refused.computeIfAbsent("FAILED:" + cause.getClass().getSimpleName(),
             k -> new LongAdder()).increment();
-        if (System.getenv("LAB_DEBUG") != null) {
-          cause.printStackTrace();
-        }
       }
     };
-    FunctionProvider provider = setup.spill() ? env.provider() : null;
-    SpilloverRegistry.Builder rb = SpilloverRegistry.builder().listener(listener)
-        .circuitBreakerRegistry(breakers());
-    if (provider != null) {
-      rb.provider(provider);
+    if (setup.spill()) {
+      env.startPlatform();
     }
     double fnCostBefore = env.functionCostUsd();
-    try (SpilloverRegistry registry = rb.build()) {
-      Map<String, Spillway<ServiceCall, ServiceReply>> spillways = new LinkedHashMap<>();
-      pools.forEach((service, pool) -> spillways.put(service, registry.spillway(service,
-          config(pool, setup.spill()), ServiceCall.class, ServiceReply.class)));
-      SocialNetwork network = env.network(new SpillwayCaller(spillways, pools));
+    try (VmSide vm = VmSide.start(env, setup.spill(), pools, listener)) {
+      Map<String, Spillway<?, ?>> spillways = new LinkedHashMap<>();
+      pools.keySet().forEach(s -> spillways.put(s, vm.registry().find(s).orElseThrow()));
+      SocialNetwork network = vm.network();
       Driver driver = new Driver(series, start);
       VmController controller = new VmController(setup, pools, arrivals, driver, start, env);
       Thread bar = progressBar(setup.name(), arrivals, driver, start);
@@ -122,32 +109,6 @@ final class SetupRunner {
           driver.percentile(99.9), byService, saturated,
           controller.vmSecondsTimesPrice() / wallSeconds * 3600, fnCostPerHour, series);
     }
-  }
-
-  /**
-   * The twin's breaker opens on failures, not on throttling: a 429 means the platform is at its
-   * concurrency cap, which a spike reaches by design, and the call falls back to a VM worker.
-   */
-  private static CircuitBreakerRegistry breakers() {
-    return CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-        .ignoreExceptions(FunctionThrottledException.class)
-        .minimumNumberOfCalls(20)
-        .waitDurationInOpenState(Duration.ofSeconds(1))
-        .build());
-  }
-
-  private SpillwayConfig config(VmCapacity pool, boolean spill) {
-    SpillwayConfig.Builder c = SpillwayConfig.custom()
-        .limit(pool)
-        .latencySlo(Duration.ofMillis((long) env.sloMs()))
-        .timeout(Duration.ofSeconds(10))
-        .maxWait(Duration.ofSeconds(2))
-        .maxWaiting(5_000);
-    if (spill) {
-      c.function(env.twin()).maxConcurrentSpills(env.functionConcurrency())
-          .retry(3, Duration.ofMillis(20));
-    }
-    return c.build();
   }
 
   private Thread progressBar(String name, Arrivals a, Driver d, long start) {

@@ -31,19 +31,19 @@ public final class SpikeLab implements Callable<Integer> {
   int window;
   @Option(names = "--duration", defaultValue = "40", description = "Seconds each setup replays the window in (default: ${DEFAULT-VALUE}).")
   double duration;
-  @Option(names = "--mean-rps", defaultValue = "100", description = "Mean request rate the window is scaled to (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--mean-rps", defaultValue = "30", description = "Mean request rate the window is scaled to (default: ${DEFAULT-VALUE}).")
   double meanRps;
   @Option(names = "--beta", defaultValue = "1.3", description = "VM capacity as a multiple of the mean rate (default: ${DEFAULT-VALUE}).")
   double beta;
   @Option(names = "--boot-seconds", defaultValue = "45", description = "VM boot time in trace seconds (default: ${DEFAULT-VALUE}).")
   double bootSeconds;
-  @Option(names = "--slo-ms", defaultValue = "300", description = "p99 objective (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--slo-ms", defaultValue = "500", description = "p99 objective (default: ${DEFAULT-VALUE}).")
   double sloMs;
   @Option(names = "--function-concurrency", defaultValue = "12", description = "Function instances at most (default: ${DEFAULT-VALUE}).")
   int functionConcurrency;
   @Option(names = "--vm-price", defaultValue = "0.096", description = "USD per VM hour (default: ${DEFAULT-VALUE}, m5.large).")
   double vmPrice;
-  @Option(names = "--rps-per-vm", defaultValue = "50", description = "Mixed requests/s one VM carries (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rps-per-vm", defaultValue = "10", description = "Mixed requests/s one VM carries (default: ${DEFAULT-VALUE}).")
   double rpsPerVm;
   @Option(names = "--no-failover", description = "Skip the failover scenario.")
   boolean noFailover;

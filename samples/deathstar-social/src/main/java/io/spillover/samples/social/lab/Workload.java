@@ -17,6 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * same in every setup (seeded by {@code i}).
  */
 final class Workload {
+  /** Shares of the mix: read home timeline, read user timeline, compose post. */
+  static final double HOME = 0.6;
+  static final double USER = 0.3;
+  static final double COMPOSE = 0.1;
   private static final String ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
   private final int users;
   private final AtomicLong reqIds = new AtomicLong(1);
