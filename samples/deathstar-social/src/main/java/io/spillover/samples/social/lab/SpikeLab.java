@@ -31,7 +31,7 @@ public final class SpikeLab implements Callable<Integer> {
   int window;
   @Option(names = "--duration", defaultValue = "40", description = "Seconds each setup replays the window in (default: ${DEFAULT-VALUE}).")
   double duration;
-  @Option(names = "--mean-rps", defaultValue = "30", description = "Mean request rate the window is scaled to (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--mean-rps", defaultValue = "20", description = "Mean request rate the window is scaled to (default: ${DEFAULT-VALUE}).")
   double meanRps;
   @Option(names = "--beta", defaultValue = "1.3", description = "VM capacity as a multiple of the mean rate (default: ${DEFAULT-VALUE}).")
   double beta;
@@ -39,7 +39,7 @@ public final class SpikeLab implements Callable<Integer> {
   double bootSeconds;
   @Option(names = "--slo-ms", defaultValue = "500", description = "p99 objective (default: ${DEFAULT-VALUE}).")
   double sloMs;
-  @Option(names = "--function-concurrency", defaultValue = "12", description = "Function instances at most (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--function-concurrency", defaultValue = "10", description = "Function instances at most (default: ${DEFAULT-VALUE}).")
   int functionConcurrency;
   @Option(names = "--vm-price", defaultValue = "0.096", description = "USD per VM hour (default: ${DEFAULT-VALUE}, m5.large).")
   double vmPrice;
@@ -70,11 +70,20 @@ public final class SpikeLab implements Callable<Integer> {
           + " (pass --shared DIR)");
       return 2;
     }
-    LabOptions o = new LabOptions(t, windowStart, window, duration, meanRps, beta, bootSeconds,
-        sloMs, functionConcurrency, vmPrice, rpsPerVm, !noFailover, failoverSeconds, datasets,
-        "socfb-Reed98", 2000, out);
-    run(o, System.out);
-    return 0;
+    if (!Files.isReadable(t)) {
+      System.err.println("demo: cannot read the trace " + t);
+      return 2;
+    }
+    try {
+      LabOptions o = new LabOptions(t, windowStart, window, duration, meanRps, beta, bootSeconds,
+          sloMs, functionConcurrency, vmPrice, rpsPerVm, !noFailover, failoverSeconds, datasets,
+          "socfb-Reed98", 2000, out);
+      run(o, System.out);
+      return 0;
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      System.err.println("demo: " + e.getMessage());
+      return 2;
+    }
   }
 
   /** Runs the lab and returns the summary (also written to {@code out/summary.json}). */
