@@ -7,7 +7,7 @@ import java.util.Set;
 /** What one setup measured. */
 record SetupResult(String name, long requests, long local, long spilled, long rejected,
     long errors, long lost, double p50Ms, double p99Ms, double p999Ms,
-    Map<String, Long> spilledByService, Set<String> saturated, double vmCostPerHour,
+    Map<String, Long> spilledByService, Set<String> overloaded, double vmCostPerHour,
     double functionCostPerHour, Series series) {
 
   double costPerHour() {
@@ -27,7 +27,7 @@ record SetupResult(String name, long requests, long local, long spilled, long re
     m.put("p99_ms", round(p99Ms));
     m.put("p999_ms", round(p999Ms));
     m.put("spilled_by_service", spilledByService);
-    m.put("saturated_services", saturated);
+    m.put("overloaded_services", overloaded);
     m.put("vm_cost_per_hour_usd", round4(vmCostPerHour));
     m.put("function_cost_per_hour_usd", round4(functionCostPerHour));
     m.put("cost_per_hour_usd", round4(costPerHour()));

@@ -41,7 +41,15 @@ final class SetupRunner {
     Map<String, LongAdder> refused = new java.util.concurrent.ConcurrentHashMap<>();
     LongAdder fnNanos = new LongAdder();
     LongAdder fnCount = new LongAdder();
+    Set<String> overloaded = java.util.concurrent.ConcurrentHashMap.newKeySet();
     SpillwayListener listener = new SpillwayListener() {
+      @Override
+      public void onSpillMode(String spillway, boolean spilling) {
+        if (spilling) {
+          overloaded.add(spillway); // a call found every worker of the pool busy
+        }
+      }
+
       @Override
       public void onCall(String spillway, Route route, Outcome outcome, long nanos) {
         series.call(route, System.nanoTime() - start);
@@ -97,16 +105,10 @@ final class SetupRunner {
           byService.put(e.getKey(), f);
         }
       }
-      Set<String> saturated = new TreeSet<>();
-      pools.forEach((s, p) -> {
-        if (p.saturated()) {
-          saturated.add(s);
-        }
-      });
-      double fnCostPerHour = (env.functionCostUsd() - fnCostBefore) / wallSeconds * 3600;
+            double fnCostPerHour = (env.functionCostUsd() - fnCostBefore) / wallSeconds * 3600;
       return new SetupResult(setup.name(), driver.sent(), local, spilled, driver.rejected.sum(),
           driver.errors.sum(), driver.lost(), driver.percentile(50), driver.percentile(99),
-          driver.percentile(99.9), byService, saturated,
+          driver.percentile(99.9), byService, new TreeSet<>(overloaded),
           controller.vmSecondsTimesPrice() / wallSeconds * 3600, fnCostPerHour, series);
     }
   }

@@ -38,7 +38,7 @@ public class SocialVmApplication {
     pools.all().forEach((service, pool) -> spillways.put(service, registry.spillway(service,
         SpillwayConfig.from(base).limit(pool).build(), ServiceCall.class, ServiceReply.class)));
     return SocialNetwork.builder().storage(storage)
-        .caller(new SpillwayCaller(spillways, pools.all())).machineId(2).build();
+        .caller(new SpillwayCaller(spillways)).machineId(2).build();
   }
 
   /**

@@ -15,12 +15,9 @@ import java.util.function.Function;
  */
 final class SpillwayCaller implements ServiceCaller {
   private final Map<String, Spillway<ServiceCall, ServiceReply>> spillways;
-  private final Map<String, VmCapacity> pools;
 
-  SpillwayCaller(Map<String, Spillway<ServiceCall, ServiceReply>> spillways,
-      Map<String, VmCapacity> pools) {
+  SpillwayCaller(Map<String, Spillway<ServiceCall, ServiceReply>> spillways) {
     this.spillways = Map.copyOf(spillways);
-    this.pools = Map.copyOf(pools);
   }
 
   @Override
@@ -28,15 +25,9 @@ final class SpillwayCaller implements ServiceCaller {
     String service = operation.service();
     Spillway<ServiceCall, ServiceReply> spillway = Objects.requireNonNull(spillways.get(service),
         () -> "no spillway for " + service);
-    VmCapacity pool = pools.get(service);
     ServiceReply reply = spillway.call(new ServiceCall(operation.method(), request), c -> {
-      pool.enter();
-      try {
-        ServiceTimes.spend(service);
-        return new ServiceReply(local.apply(request));
-      } finally {
-        pool.exit();
-      }
+      ServiceTimes.spend(service);
+      return new ServiceReply(local.apply(request));
     });
     return reply.response(operation.responseType());
   }

@@ -2,7 +2,6 @@ package io.spillover.samples.social.lab;
 
 import io.spillover.limit.Limit;
 import io.spillover.limit.LimitFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The bounded VM worker pool of one logic service, as the limit of its spillway: a permit is a
@@ -10,8 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class VmCapacity implements Limit, LimitFactory {
   private volatile int workers;
-  private final AtomicInteger busy = new AtomicInteger();
-  private volatile boolean saturated;
 
   VmCapacity(int workers) {
     resize(workers);
@@ -26,22 +23,6 @@ final class VmCapacity implements Limit, LimitFactory {
 
   int workers() {
     return workers;
-  }
-
-  /** Marks a worker busy for the duration of a local call; notes when the pool was full. */
-  void enter() {
-    if (busy.incrementAndGet() >= workers) {
-      saturated = true;
-    }
-  }
-
-  void exit() {
-    busy.decrementAndGet();
-  }
-
-  /** Whether every worker was busy at some moment of the run. */
-  boolean saturated() {
-    return saturated;
   }
 
   @Override

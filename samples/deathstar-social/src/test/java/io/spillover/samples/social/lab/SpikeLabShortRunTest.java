@@ -74,16 +74,18 @@ class SpikeLabShortRunTest {
   }
 
   @Test
-  void onlyTheSpilloverSetupSpillsAndOnlyFromSaturatedServices() {
+  void onlyTheSpilloverSetupSpillsAndOnlyFromOverloadedServices() {
     for (String name : List.of("vm_only", "overprovisioned", "autoscale")) {
       assertThat(summary.path("setups").path(name).path("spilled").asLong()).as(name).isZero();
     }
+    assertThat(summary.path("setups").path("vm_only").path("overloaded_services"))
+        .as("the spike overloads the VMs alone").isNotEmpty();
     JsonNode spillover = summary.path("setups").path("spillover");
     assertThat(spillover.path("spilled").asLong()).isPositive();
     List<String> spilledFrom = new ArrayList<>(spillover.path("spilled_by_service").propertyNames());
-    List<String> saturated = new ArrayList<>();
-    spillover.path("saturated_services").forEach(n -> saturated.add(n.asString()));
-    assertThat(spilledFrom).isNotEmpty().isSubsetOf(saturated).doesNotContain("unique-id");
+    List<String> overloaded = new ArrayList<>();
+    spillover.path("overloaded_services").forEach(n -> overloaded.add(n.asString()));
+    assertThat(spilledFrom).isNotEmpty().isSubsetOf(overloaded).doesNotContain("unique-id");
     long bySum = 0;
     for (String s : spilledFrom) {
       bySum += spillover.path("spilled_by_service").path(s).asLong();
