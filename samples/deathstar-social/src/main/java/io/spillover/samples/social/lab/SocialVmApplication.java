@@ -3,13 +3,10 @@ package io.spillover.samples.social.lab;
 import io.spillover.SpilloverRegistry;
 import io.spillover.Spillway;
 import io.spillover.SpillwayConfig;
-import io.spillover.function.FunctionRef;
 import io.spillover.samples.social.SocialNetwork;
 import io.spillover.samples.social.storage.Storage;
-import io.spillover.spring.boot.SpilloverRegistryCustomizer;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +15,9 @@ import org.springframework.context.annotation.Bean;
  * The VM side of the socialNetwork: a Spring Boot application on the Spillover starter. The
  * starter builds the registry and the Lambda provider from {@code spillover.*} properties; this
  * class puts every logic service behind its own spillway, whose limit is that service's VM worker
- * pool, on the named config {@value #CONFIG} (timeouts, waiting, the function twin).
+ * pool, on the named config {@value #CONFIG} (timeouts, waiting, the function twin). One twin
+ * deployment serves every service, so its concurrency is shared:
+ * {@code spillover.functions.twin.max-concurrency} caps the calls in flight to it.
  *
  * <p>The storage tier ({@link Storage}) and the pools ({@link VmPools}) are beans the host
  * supplies: the spike lab registers them before the context starts, so every setup shares one
@@ -39,22 +38,6 @@ public class SocialVmApplication {
         SpillwayConfig.from(base).limit(pool).build(), ServiceCall.class, ServiceReply.class)));
     return SocialNetwork.builder().storage(storage)
         .caller(new SpillwayCaller(spillways)).machineId(2).build();
-  }
-
-  /**
-   * One twin deployment serves every service, so its concurrency is shared: the spillways never
-   * ask for more instances together than {@code social.twin.concurrency}.
-   */
-  @Bean
-  SpilloverRegistryCustomizer twinConcurrency(
-      @Value("${social.twin.provider:lambda}") String provider,
-      @Value("${social.twin.target:" + LabEnvironment.TWIN + "}") String target,
-      @Value("${social.twin.concurrency:0}") int concurrency) {
-    return b -> {
-      if (concurrency > 0) {
-        b.functionConcurrency(FunctionRef.of(provider, target), concurrency);
-      }
-    };
   }
 
   /** The VM worker pools, one per logic service. */

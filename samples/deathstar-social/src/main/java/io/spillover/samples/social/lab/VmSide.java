@@ -44,7 +44,9 @@ final class VmSide implements AutoCloseable {
       p.put(config + "function.target", LabEnvironment.TWIN);
       p.put(config + "retry.attempts", "3");
       p.put(config + "retry.backoff", "20ms");
-      p.put("social.twin.concurrency", Integer.toString(env.functionConcurrency()));
+      p.put("spillover.functions.twin.provider", "lambda");
+      p.put("spillover.functions.twin.target", LabEnvironment.TWIN);
+      p.put("spillover.functions.twin.max-concurrency", Integer.toString(env.functionConcurrency()));
     }
     ConfigurableApplicationContext context = new SpringApplicationBuilder(SocialVmApplication.class)
         .web(WebApplicationType.NONE)
