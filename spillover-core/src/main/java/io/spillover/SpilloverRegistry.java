@@ -8,6 +8,7 @@ import io.spillover.function.FunctionRef;
 import io.spillover.internal.CompositeListener;
 import io.spillover.internal.DefaultSpillway;
 import io.spillover.internal.ServiceNames;
+import io.spillover.internal.SpillBudget;
 import io.spillover.internal.SpillwayParts;
 import io.spillover.seal.CallSealer;
 import java.time.Duration;
@@ -55,6 +56,7 @@ public final class SpilloverRegistry implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final boolean ownScheduler;
   private final Executor asyncExecutor;
+  private final Map<FunctionRef, SpillBudget> functionBudgets = new ConcurrentHashMap<>();
 
   private SpilloverRegistry(Builder b) {
     this.providers = new LinkedHashMap<>(b.providers);
@@ -72,6 +74,7 @@ public final class SpilloverRegistry implements AutoCloseable {
       t.setDaemon(true);
       return t;
     }) : b.scheduler;
+    b.functionConcurrency.forEach((ref, max) -> functionBudgets.put(ref, new SpillBudget(max, 0)));
     this.asyncExecutor = b.asyncExecutor != null ? b.asyncExecutor : Executors.newCachedThreadPool(
         r -> {
           Thread t = new Thread(r, "spillover-async");
@@ -148,7 +151,8 @@ public final class SpilloverRegistry implements AutoCloseable {
       breaker = breakers.circuitBreaker(ref.toString());
     }
     return new SpillwayParts<>(name, config, clock, listener, timeCalls, asyncExecutor, invoker,
-        breaker, scheduler, codec, sealer, responseType).build();
+        breaker, ref == null ? null : functionBudgets.get(ref), scheduler, codec, sealer,
+        responseType).build();
   }
 
   /** The spillway {@code name}, if it exists. */
@@ -227,8 +231,27 @@ public final class SpilloverRegistry implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private Executor asyncExecutor;
     private Duration tickInterval = Duration.ofSeconds(1);
+    private final Map<FunctionRef, Integer> functionConcurrency = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * The most calls this registry keeps in flight to {@code function} at once, summed over every
+     * spillway that spills to it. Size it to the function's concurrency (Lambda reserved
+     * concurrency, an OpenWhisk action's limit) divided by the VMs that share it: a spill beyond
+     * it would only come back throttled, so the call stays on the VM path instead (it waits for a
+     * local permit, or is refused with {@code SPILL_CONCURRENCY_FULL}). Without it, each
+     * spillway's {@code maxConcurrentSpills} is the only bound.
+     */
+    public Builder functionConcurrency(FunctionRef function, int maxConcurrent) {
+      Objects.requireNonNull(function, "function");
+      if (maxConcurrent < 1) {
+        throw new IllegalArgumentException("functionConcurrency for " + function
+            + " must be >= 1, was " + maxConcurrent);
+      }
+      functionConcurrency.put(function, maxConcurrent);
+      return this;
+    }
 
     /** Registers a function platform under its {@link FunctionProvider#name()}. */
     public Builder provider(FunctionProvider provider) {

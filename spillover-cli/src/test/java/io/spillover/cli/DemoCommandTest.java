@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DemoCommandTest {
   @Test
   void theDemoWritesBothSetupsAndSpillsOnlyWithSpillover(@TempDir Path out) {
-    int code = SpilloverCommand.run("demo", "--out", out.toString(), "--burst-seconds", "1",
+    int code = SpilloverCommand.run("burst", "--out", out.toString(), "--burst-seconds", "1",
         "--base-rps", "50", "--burst-rps", "600");
     assertThat(code).isZero();
     JsonNode setups = JsonMapper.builder().build().readTree(out.resolve("summary.json").toFile())
@@ -34,7 +34,7 @@ class DemoCommandTest {
 
   @Test
   void badOptionsAreRefused() {
-    assertThat(SpilloverCommand.run("demo", "--cores", "0")).isEqualTo(2);
-    assertThat(SpilloverCommand.run("demo", "--cores", "many")).isEqualTo(2);
+    assertThat(SpilloverCommand.run("burst", "--cores", "0")).isEqualTo(2);
+    assertThat(SpilloverCommand.run("burst", "--cores", "many")).isEqualTo(2);
   }
 }

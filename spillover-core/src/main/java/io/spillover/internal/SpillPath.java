@@ -49,6 +49,8 @@ final class SpillPath<R> {
   private final CallSealer sealer;
   private final SpilloverClock clock;
   private final SpillBudget budget;
+  /** Shared by every spillway of the registry that spills to the same function; may be null. */
+  private final SpillBudget functionBudget;
   private final CostMeter cost;
   private final CallCounters counters;
   private final SpillwayListener listener;
@@ -56,7 +58,7 @@ final class SpillPath<R> {
   private final int maxPayload;
 
   SpillPath(String name, SpillwayConfig config, FunctionInvoker invoker, CircuitBreaker breaker,
-      ScheduledExecutorService scheduler, Codec codec, CallSealer sealer, SpilloverClock clock,
+      SpillBudget functionBudget, ScheduledExecutorService scheduler, Codec codec, CallSealer sealer, SpilloverClock clock,
       CostMeter cost, CallCounters counters, SpillwayListener listener, Class<R> responseType) {
     this.name = name;
     this.target = config.function();
@@ -66,6 +68,7 @@ final class SpillPath<R> {
     this.codec = codec;
     this.sealer = sealer;
     this.clock = clock;
+    this.functionBudget = functionBudget;
     this.budget = new SpillBudget(config.maxConcurrentSpills(), config.maxSpillsPerSecond());
     this.cost = cost;
     this.counters = counters;
@@ -125,11 +128,16 @@ final class SpillPath<R> {
     if (noRoom != null) {
       return refuse(noRoom, budget.inflight() + " spills in flight");
     }
+    if (functionBudget != null && functionBudget.tryAcquire(now) != null) {
+      budget.release();
+      return refuse(Reason.SPILL_CONCURRENCY_FULL, functionBudget.inflight() + " calls in flight"
+          + " to " + target + ", its functionConcurrency");
+    }
     try {
       return new Attempt<>(null, null, send(body, channel, idempotent, deadlineEpochMillis,
           traceparent));
     } catch (RuntimeException e) {
-      budget.release();
+      releaseBudgets();
       throw e;
     }
   }
@@ -157,7 +165,14 @@ final class SpillPath<R> {
         .toCompletableFuture()
         // a provider that breaks its deadline contract must not hold the budget forever
         .orTimeout(timeout, TimeUnit.MILLISECONDS);
-    return result.whenComplete((r, e) -> budget.release());
+    return result.whenComplete((r, e) -> releaseBudgets());
+  }
+
+  private void releaseBudgets() {
+    budget.release();
+    if (functionBudget != null) {
+      functionBudget.release();
+    }
   }
 
   private R reply(byte[] bytes, String id, SealedChannel channel) {

@@ -20,6 +20,7 @@ public final class SpillwayParts<R> {
   final Executor asyncExecutor;
   private final FunctionInvoker invoker;
   private final CircuitBreaker breaker;
+  private final SpillBudget functionBudget;
   private final ScheduledExecutorService scheduler;
   private final Codec codec;
   private final CallSealer sealer;
@@ -27,7 +28,8 @@ public final class SpillwayParts<R> {
 
   public SpillwayParts(String name, SpillwayConfig config, SpilloverClock clock,
       SpillwayListener listener, boolean timeCalls, Executor asyncExecutor,
-      FunctionInvoker invoker, CircuitBreaker breaker, ScheduledExecutorService scheduler,
+      FunctionInvoker invoker, CircuitBreaker breaker, SpillBudget functionBudget,
+      ScheduledExecutorService scheduler,
       Codec codec, CallSealer sealer, Class<R> responseType) {
     this.name = name;
     this.config = config;
@@ -37,6 +39,7 @@ public final class SpillwayParts<R> {
     this.asyncExecutor = asyncExecutor;
     this.invoker = invoker;
     this.breaker = breaker;
+    this.functionBudget = functionBudget;
     this.scheduler = scheduler;
     this.codec = codec;
     this.sealer = sealer;
@@ -51,7 +54,7 @@ public final class SpillwayParts<R> {
     if (invoker == null) {
       return null;
     }
-    return new SpillPath<>(name, config, invoker, breaker, scheduler, codec, sealer, clock, cost,
+    return new SpillPath<>(name, config, invoker, breaker, functionBudget, scheduler, codec, sealer, clock, cost,
         counters, listener, responseType);
   }
 }

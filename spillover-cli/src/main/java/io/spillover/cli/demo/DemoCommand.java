@@ -14,15 +14,17 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code spillover demo}: a service with a small local limit takes a burst far above it, once on
- * its VM alone and once with Spillover sending the excess to function replicas.
+ * {@code spillover burst}: a service with a small local limit takes a burst far above it, once on
+ * its VM alone and once with Spillover sending the excess to function replicas (an in-process
+ * twin, seconds). The main job, {@code ./spillover demo}, is the spike lab of the socialNetwork
+ * sample; the launcher runs it from that sample's build.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run a burst against a small service with and without Spillover.")
+@Command(name = "burst", mixinStandardHelpOptions = true,
+    description = "A quick burst against one service with and without Spillover (in-process twin).")
 public final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--out", description = "Directory for summary.json (default: ${DEFAULT-VALUE}).",
-      defaultValue = "target/demo")
+      defaultValue = "target/burst")
   Path out;
 
   @Option(names = "--cores", description = "VM worker threads = local limit (default: ${DEFAULT-VALUE}).",

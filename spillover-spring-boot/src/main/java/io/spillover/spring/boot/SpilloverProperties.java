@@ -40,6 +40,13 @@ public class SpilloverProperties {
   /** Per-spillway settings, keyed by the spillway (service) name. */
   private Map<String, SpillwayProperties> spillways = new LinkedHashMap<>();
 
+  /**
+   * Limits of function deployments shared by several spillways, by any name:
+   * {@code spillover.functions.social.provider=lambda}, {@code .target=social-twin},
+   * {@code .max-concurrency=100}.
+   */
+  private Map<String, SharedFunction> functions = new LinkedHashMap<>();
+
   /** Function platforms the registry can spill to. */
   @NestedConfigurationProperty
   private ProvidersProperties providers = new ProvidersProperties();
@@ -70,6 +77,53 @@ public class SpilloverProperties {
 
   public void setConfigs(Map<String, SpillwayProperties> configs) {
     this.configs = configs;
+  }
+
+  public Map<String, SharedFunction> getFunctions() {
+    return functions;
+  }
+
+  public void setFunctions(Map<String, SharedFunction> functions) {
+    this.functions = functions;
+  }
+
+  /** One function deployment that several spillways spill to. */
+  public static class SharedFunction {
+    /** The provider's name, e.g. lambda. */
+    private String provider;
+
+    /** The target within the provider, e.g. a Lambda function name (with its qualifier). */
+    private String target;
+
+    /**
+     * The most calls in flight to it at once, summed over every spillway that spills to it; size
+     * it to the function's concurrency divided by the VMs that share it.
+     */
+    private Integer maxConcurrency;
+
+    public String getProvider() {
+      return provider;
+    }
+
+    public void setProvider(String provider) {
+      this.provider = provider;
+    }
+
+    public String getTarget() {
+      return target;
+    }
+
+    public void setTarget(String target) {
+      this.target = target;
+    }
+
+    public Integer getMaxConcurrency() {
+      return maxConcurrency;
+    }
+
+    public void setMaxConcurrency(Integer maxConcurrency) {
+      this.maxConcurrency = maxConcurrency;
+    }
   }
 
   public Map<String, SpillwayProperties> getSpillways() {

@@ -6,6 +6,7 @@ import io.spillover.SpillwayConfig;
 import io.spillover.SpillwayListener;
 import io.spillover.codec.Codec;
 import io.spillover.function.FunctionProvider;
+import io.spillover.function.FunctionRef;
 import io.spillover.seal.CallSealer;
 import io.spillover.spring.boot.FunctionProviderFactory;
 import io.spillover.spring.boot.ProvidersProperties;
@@ -58,6 +59,7 @@ public final class RegistryAssembler {
       builder.tickInterval(tick);
       providers.values().forEach(builder::provider);
       configs.namedConfigs().forEach(builder::configuration);
+      functionConcurrency(providers.keySet());
       listeners.forEach(builder::listener);
       if (breakers != null) {
         builder.circuitBreakerRegistry(breakers);
@@ -74,6 +76,25 @@ public final class RegistryAssembler {
       owned.forEach(FunctionProvider::close);
       throw e;
     }
+  }
+
+  private void functionConcurrency(java.util.Set<String> providers) {
+    properties.getFunctions().forEach((name, f) -> {
+      String prefix = "spillover.functions." + name + ".";
+      if (f.getProvider() == null || !providers.contains(f.getProvider())) {
+        throw new SpilloverPropertyException(prefix + "provider", "no function provider named '"
+            + f.getProvider() + "', registered: " + providers, null);
+      }
+      if (f.getTarget() == null || f.getTarget().isBlank()) {
+        throw new SpilloverPropertyException(prefix + "target", "must name the function", null);
+      }
+      Integer max = f.getMaxConcurrency();
+      if (max == null || max < 1) {
+        throw new SpilloverPropertyException(prefix + "max-concurrency", "must be >= 1, was "
+            + max, null);
+      }
+      builder.functionConcurrency(FunctionRef.of(f.getProvider(), f.getTarget()), max);
+    });
   }
 
   private static void add(Map<String, FunctionProvider> providers, FunctionProvider p) {

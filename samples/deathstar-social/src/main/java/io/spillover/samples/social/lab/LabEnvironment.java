@@ -1,0 +1,167 @@
+package io.spillover.samples.social.lab;
+
+import io.spillover.function.FunctionRef;
+import io.spillover.local.FunctionSpec;
+import io.spillover.local.LocalPlatform;
+import io.spillover.samples.social.SocialNetwork;
+import io.spillover.samples.social.frontend.SocialFrontend;
+import io.spillover.samples.social.graph.SocialGraph;
+import io.spillover.samples.social.graph.SocialGraphLoader;
+import io.spillover.samples.social.storage.InMemoryStorage;
+import io.spillover.samples.social.storage.Storage;
+import io.spillover.samples.social.storage.http.StorageHttpServer;
+import java.time.Duration;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/**
+ * What every setup shares: the storage tier (in memory, served over HTTP to the twins), the
+ * social graph loaded into it, the local function platform with the Lambda twin, and the prices.
+ */
+final class LabEnvironment implements AutoCloseable {
+  static final String TWIN = "social-twin";
+  private final LabOptions options;
+  private final Storage storage;
+  private final StorageHttpServer storageServer;
+  private final Workload workload;
+  private final int users;
+  private LocalPlatform platform;
+  private OkHttpClient http;
+
+  LabEnvironment(LabOptions options) {
+    this.options = options;
+    this.storage = InMemoryStorage.create();
+    SocialNetwork loader = SocialNetwork.builder().storage(storage).machineId(1).build();
+    SocialFrontend frontend = new SocialFrontend(loader, storage.media());
+    SocialGraph graph = SocialGraph.read(options.datasets(), options.graph());
+    new SocialGraphLoader(frontend).load(graph);
+    this.users = graph.nodes();
+    this.workload = new Workload(users);
+    SplittableRandom r = new SplittableRandom(1);
+    for (int i = 0; i < options.seedPosts(); i++) {
+      loader.call(io.spillover.samples.social.Operations.COMPOSE_POST,
+          workload.compose(r, 1_000_000 + i, r.nextInt(users)));
+    }
+    this.storageServer = StorageHttpServer.start(storage, 0, 16);
+  }
+
+  int users() {
+    return users;
+  }
+
+  Workload workload() {
+    return workload;
+  }
+
+  /** Starts the local platform with the twin, and warms {@code instances} of it. */
+  synchronized void startPlatform() {
+    if (platform != null) {
+      return;
+    }
+    platform = LocalPlatform.builder()
+        .functions(FunctionSpec.lambda(TWIN, SocialTwinHandler.class.getName())
+            .memoryMb(256)
+            .environment(SocialTwin.STORAGE_URL_ENV, storageServer.baseUri().toString())
+            .build())
+        .maxConcurrency(options.functionConcurrency())
+        .perFunctionConcurrency(options.functionConcurrency())
+        .idleTimeout(Duration.ofMinutes(30))
+        .build().start();
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(256);
+    dispatcher.setMaxRequestsPerHost(256);
+    http = new OkHttpClient.Builder().dispatcher(dispatcher)
+        .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+        .readTimeout(Duration.ofMinutes(2)).callTimeout(Duration.ofMinutes(2)).build();
+    warm();
+  }
+
+  /**
+   * Starts every instance the platform may run, all at once (a cold start is a JVM start; on two
+   * cores a dozen of them take a while), so the measured runs see warm twins, as Spillover's
+   * pre-warming would keep them. Any payload starts an instance; the app answers an error envelope.
+   */
+  private void warm() {
+    String url = platform.endpoint() + "/2015-03-31/functions/" + TWIN + "/invocations";
+    java.util.List<java.util.concurrent.CompletableFuture<Integer>> calls = new java.util.ArrayList<>();
+    for (int i = 0; i < options.functionConcurrency(); i++) {
+      calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        okhttp3.Request req = new okhttp3.Request.Builder().url(url)
+            .post(okhttp3.RequestBody.create(new byte[] {'{', '}'})).build();
+        try (okhttp3.Response r = http.newCall(req).execute()) {
+          return r.code();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }, java.util.concurrent.Executors.newSingleThreadExecutor()));
+    }
+    calls.forEach(java.util.concurrent.CompletableFuture::join);
+  }
+
+  /** The local platform's endpoint (after {@link #startPlatform()}). */
+  synchronized String platformEndpoint() {
+    if (platform == null) {
+      throw new IllegalStateException("the local platform is not started");
+    }
+    return platform.endpoint().toString();
+  }
+
+  Storage storage() {
+    return storage;
+  }
+
+  FunctionRef twin() {
+    return FunctionRef.of("lambda", TWIN);
+  }
+
+  /** Billed USD of the function platform so far (0 before it started). */
+  synchronized double functionCostUsd() {
+    return platform == null ? 0 : platform.stats().costUsd();
+  }
+
+  String platformReport() {
+    return platform == null ? "" : platform.stats().costReport();
+  }
+
+  long coldStarts() {
+    return platform == null ? 0 : platform.stats().coldStarts();
+  }
+
+  int functionConcurrency() {
+    return options.functionConcurrency();
+  }
+
+  double sloMs() {
+    return options.sloMs();
+  }
+
+  int drainSeconds() {
+    return 12;
+  }
+
+  double vmPricePerHour() {
+    return options.vmPricePerHour();
+  }
+
+  double rpsPerVm() {
+    return options.rpsPerVm();
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (platform != null) {
+        platform.close();
+      }
+    } finally {
+      storageServer.close();
+      if (http != null) {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.spillover.samples.social.lab;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.spillover.samples.social.internal.Json;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One call to a logic service as its spillway sees it: the method and its request. A service has
+ * one spillway (one VM worker pool) for all its methods, so the request crosses as a JSON tree;
+ * on the VM path it stays the typed record and is only turned into JSON when the call spills.
+ */
+public final class ServiceCall {
+  private final String method;
+  private final Object typed;
+  private JsonNode body;
+
+  ServiceCall(String method, Object typed) {
+    this.method = Objects.requireNonNull(method, "method");
+    this.typed = Objects.requireNonNull(typed, "request");
+  }
+
+  @JsonCreator
+  ServiceCall(@JsonProperty("method") String method, @JsonProperty("body") JsonNode body) {
+    this.method = Objects.requireNonNull(method, "method");
+    this.typed = null;
+    this.body = Objects.requireNonNull(body, "body");
+  }
+
+  @JsonProperty("method")
+  public String method() {
+    return method;
+  }
+
+  /** The request as JSON (made on first use, i.e. when the call spills). */
+  @JsonProperty("body")
+  public JsonNode body() {
+    if (body == null) {
+      body = Json.MAPPER.valueToTree(typed);
+    }
+    return body;
+  }
+
+  /** The request as {@code type}: the record itself on the VM, decoded in a function twin. */
+  @JsonIgnore
+  public <Q> Q request(Class<Q> type) {
+    return typed != null ? type.cast(typed) : Json.MAPPER.treeToValue(body, type);
+  }
+}

@@ -1,0 +1,231 @@
+package io.spillover.samples.social.lab;
+
+import io.spillover.Outcome;
+import io.spillover.Route;
+import io.spillover.SpillRejectedException;
+import io.spillover.Spillway;
+import io.spillover.SpillwayListener;
+import io.spillover.samples.social.SocialNetwork;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/** Runs one {@link Setup} over a schedule, open loop, and measures it. */
+final class SetupRunner {
+  private final LabEnvironment env;
+  private final PrintStream progress;
+
+  SetupRunner(LabEnvironment env, PrintStream progress) {
+    this.env = env;
+    this.progress = progress;
+  }
+
+  SetupResult run(Setup setup, Arrivals arrivals) throws InterruptedException {
+    int seconds = arrivals.secondsCeil() + env.drainSeconds() + 1;
+    Series series = new Series(seconds);
+    Map<String, VmCapacity> pools = new LinkedHashMap<>();
+    Capacity.workersFor(setup.provisionedRps()).forEach((s, w) -> pools.put(s, new VmCapacity(w)));
+    long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+    Map<String, LongAdder> refused = new java.util.concurrent.ConcurrentHashMap<>();
+    LongAdder fnNanos = new LongAdder();
+    LongAdder fnCount = new LongAdder();
+    Set<String> overloaded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    SpillwayListener listener = new SpillwayListener() {
+      @Override
+      public void onSpillMode(String spillway, boolean spilling) {
+        if (spilling) {
+          overloaded.add(spillway); // a call found every worker of the pool busy
+        }
+      }
+
+      @Override
+      public void onCall(String spillway, Route route, Outcome outcome, long nanos) {
+        series.call(route, System.nanoTime() - start);
+        if (route == Route.FUNCTION && nanos > 0) {
+          fnNanos.add(nanos);
+          fnCount.increment();
+        }
+      }
+
+      @Override
+      public void onSpillRefused(String spillway, SpillRejectedException.Reason reason) {
+        refused.computeIfAbsent(reason.name(), k -> new LongAdder()).increment();
+      }
+
+      @Override
+      public void onSpillFailed(String spillway, Throwable cause, boolean fellBack) {
+        refused.computeIfAbsent("FAILED:" + cause.getClass().getSimpleName(),
+            k -> new LongAdder()).increment();
+      }
+    };
+    if (setup.spill()) {
+      env.startPlatform();
+    }
+    double fnCostBefore = env.functionCostUsd();
+    try (VmSide vm = VmSide.start(env, setup.spill(), pools, listener)) {
+      Map<String, Spillway<?, ?>> spillways = new LinkedHashMap<>();
+      pools.keySet().forEach(s -> spillways.put(s, vm.registry().find(s).orElseThrow()));
+      SocialNetwork network = vm.network();
+      Driver driver = new Driver(series, start);
+      VmController controller = new VmController(setup, pools, arrivals, driver, start, env);
+      Thread bar = progressBar(setup.name(), arrivals, driver, start);
+      controller.start();
+      driver.run(arrivals.offsetsNanos, i -> env.workload().run(network, i),
+          Duration.ofSeconds(env.drainSeconds()));
+      controller.stop();
+      bar.interrupt();
+      bar.join();
+      if (!refused.isEmpty()) {
+        progress.printf("    spills refused or failed: %s; mean spilled call %.1f ms; cold starts"
+            + " so far %d%n", refused, fnNanos.sum() / 1e6 / Math.max(1, fnCount.sum()),
+            env.coldStarts());
+      }
+      double wallSeconds = (System.nanoTime() - start) / 1e9;
+      Map<String, Long> byService = new TreeMap<>();
+      long local = 0;
+      long spilled = 0;
+      for (var e : spillways.entrySet()) {
+        var m = e.getValue().metrics();
+        local += m.calls(Route.LOCAL, Outcome.SUCCESS) + m.calls(Route.LOCAL, Outcome.ERROR);
+        long f = m.calls(Route.FUNCTION, Outcome.SUCCESS) + m.calls(Route.FUNCTION, Outcome.ERROR);
+        spilled += f;
+        if (f > 0) {
+          byService.put(e.getKey(), f);
+        }
+      }
+            double fnCostPerHour = (env.functionCostUsd() - fnCostBefore) / wallSeconds * 3600;
+      return new SetupResult(setup.name(), driver.sent(), local, spilled, driver.rejected.sum(),
+          driver.errors.sum(), driver.lost(), driver.percentile(50), driver.percentile(99),
+          driver.percentile(99.9), byService, new TreeSet<>(overloaded),
+          controller.vmSecondsTimesPrice() / wallSeconds * 3600, fnCostPerHour, series);
+    }
+  }
+
+  private Thread progressBar(String name, Arrivals a, Driver d, long start) {
+    Thread t = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        double at = Math.max(0, (System.nanoTime() - start) / 1e9);
+        int width = 30;
+        int done = (int) Math.min(width, width * at / a.seconds);
+        progress.printf("\r  %-16s [%s%s] %5.1f/%.0f s  sent %6d  done %6d ", name,
+            "#".repeat(done), ".".repeat(width - done), Math.min(at, a.seconds), a.seconds,
+            d.sent(), d.finished());
+        progress.flush();
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException e) {
+          break;
+        }
+      }
+      progress.printf("\r  %-16s [%s] done: %d requests%s%n", name, "#".repeat(30), d.sent(),
+          " ".repeat(20));
+    }, "lab-progress");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /** Sends each request at its due time on its own thread; latency from the due time. */
+  static final class Driver {
+    private final Series series;
+    private final long start;
+    private final Histogram latency = new ConcurrentHistogram(3);
+    final LongAdder ok = new LongAdder();
+    final LongAdder rejected = new LongAdder();
+    final LongAdder errors = new LongAdder();
+    private final AtomicLong sent = new AtomicLong();
+
+    Driver(Series series, long start) {
+      this.series = series;
+      this.start = start;
+    }
+
+    interface Request {
+      void run(long i) throws Exception;
+    }
+
+    void run(long[] offsets, Request request, Duration drain) throws InterruptedException {
+      ExecutorService pool = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "lab-request");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        for (int i = 0; i < offsets.length; i++) {
+          long offset = offsets[i];
+          long due = start + offset;
+          long wait;
+          while ((wait = due - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+          }
+          series.arrival(offset);
+          sent.incrementAndGet();
+          long id = i;
+          pool.execute(() -> {
+            Throwable failure = null;
+            try {
+              request.run(id);
+            } catch (Throwable e) {
+              failure = e;
+            }
+            long micros = (System.nanoTime() - due) / 1000;
+            latency.recordValue(Math.max(0, micros));
+            series.latency(offset, micros);
+            if (failure == null) {
+              ok.increment();
+            } else if (rejection(failure)) {
+              rejected.increment();
+            } else {
+              errors.increment();
+            }
+          });
+        }
+        pool.shutdown();
+        pool.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    private static boolean rejection(Throwable e) {
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof SpillRejectedException) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    Series series() {
+      return series;
+    }
+
+    long sent() {
+      return sent.get();
+    }
+
+    long finished() {
+      return ok.sum() + rejected.sum() + errors.sum();
+    }
+
+    long lost() {
+      return sent() - finished();
+    }
+
+    double percentile(double p) {
+      return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(p) / 1000.0;
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.spillover.samples.social.lab;
+
+import io.spillover.Spillway;
+import io.spillover.samples.social.Operation;
+import io.spillover.samples.social.ServiceCaller;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The VM side's {@link ServiceCaller}: every call of a logic service goes through that service's
+ * spillway, whose limit is the service's VM worker pool. A call that gets a worker spends the
+ * service's time and runs in place; one that finds the pool full spills to the function twin
+ * (or, without a twin, waits for a worker a bounded time).
+ */
+final class SpillwayCaller implements ServiceCaller {
+  private final Map<String, Spillway<ServiceCall, ServiceReply>> spillways;
+
+  SpillwayCaller(Map<String, Spillway<ServiceCall, ServiceReply>> spillways) {
+    this.spillways = Map.copyOf(spillways);
+  }
+
+  @Override
+  public <Q, R> R call(Operation<Q, R> operation, Q request, Function<? super Q, ? extends R> local) {
+    String service = operation.service();
+    Spillway<ServiceCall, ServiceReply> spillway = Objects.requireNonNull(spillways.get(service),
+        () -> "no spillway for " + service);
+    ServiceReply reply = spillway.call(new ServiceCall(operation.method(), request), c -> {
+      ServiceTimes.spend(service);
+      return new ServiceReply(local.apply(request));
+    });
+    return reply.response(operation.responseType());
+  }
+}

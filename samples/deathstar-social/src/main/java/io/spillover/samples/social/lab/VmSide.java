@@ -1,0 +1,76 @@
+package io.spillover.samples.social.lab;
+
+import io.spillover.SpilloverRegistry;
+import io.spillover.SpillwayListener;
+import io.spillover.samples.social.SocialNetwork;
+import io.spillover.samples.social.storage.Storage;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One setup's VM side: {@link SocialVmApplication} started with the setup's {@code spillover.*}
+ * properties (the twin on the local platform only when the setup spills), over the lab's shared
+ * storage tier and the setup's worker pools.
+ */
+final class VmSide implements AutoCloseable {
+  private final ConfigurableApplicationContext context;
+
+  private VmSide(ConfigurableApplicationContext context) {
+    this.context = context;
+  }
+
+  static VmSide start(LabEnvironment env, boolean spill, Map<String, VmCapacity> pools,
+      SpillwayListener listener) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("spring.main.banner-mode", "off");
+    p.put("spring.main.log-startup-info", "false");
+    p.put("logging.level.root", "WARN");
+    String config = "spillover.configs." + SocialVmApplication.CONFIG + ".";
+    p.put(config + "latency-slo", (long) env.sloMs() + "ms");
+    p.put(config + "timeout", "10s");
+    p.put(config + "max-wait", "2s");
+    p.put(config + "max-waiting", "5000");
+    if (spill) {
+      p.put("spillover.providers.lambda.enabled", "true");
+      p.put("spillover.providers.lambda.region", "us-east-1");
+      p.put("spillover.providers.lambda.endpoint-override", env.platformEndpoint());
+      p.put("spillover.providers.lambda.credentials.access-key-id", "local");
+      p.put("spillover.providers.lambda.credentials.secret-access-key", "local");
+      p.put(config + "function.provider", "lambda");
+      p.put(config + "function.target", LabEnvironment.TWIN);
+      p.put(config + "retry.attempts", "3");
+      p.put(config + "retry.backoff", "20ms");
+      p.put("spillover.functions.twin.provider", "lambda");
+      p.put("spillover.functions.twin.target", LabEnvironment.TWIN);
+      p.put("spillover.functions.twin.max-concurrency", Integer.toString(env.functionConcurrency()));
+    }
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(SocialVmApplication.class)
+        .web(WebApplicationType.NONE)
+        .properties(p)
+        .initializers(c -> {
+          ConfigurableListableBeanFactory beans = c.getBeanFactory();
+          beans.registerSingleton("storage", env.storage());
+          beans.registerSingleton("vmPools", new SocialVmApplication.VmPools(pools));
+          beans.registerSingleton("labListener", listener);
+        })
+        .run();
+    return new VmSide(context);
+  }
+
+  SocialNetwork network() {
+    return context.getBean(SocialNetwork.class);
+  }
+
+  SpilloverRegistry registry() {
+    return context.getBean(SpilloverRegistry.class);
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}
