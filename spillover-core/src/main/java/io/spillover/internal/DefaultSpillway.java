@@ -79,7 +79,7 @@ public final class DefaultSpillway<Q, R> implements Spillway<Q, R> {
     if (permit != AdmissionLimiter.NO_PERMIT) {
       return runLocal(request, local, permit);
     }
-    Decision<R> d = join(overflow.decide(request, options, deadlineNanos(options)));
+    Decision<R> d = join(overflow.decide(request, options, deadlineNanos(options), true));
     return d.spilled ? d.result : runLocal(request, local, d.permit);
   }
 
@@ -93,7 +93,7 @@ public final class DefaultSpillway<Q, R> implements Spillway<Q, R> {
     if (permit != AdmissionLimiter.NO_PERMIT) {
       return runLocalAsync(request, local, permit);
     }
-    return overflow.decide(request, options, deadlineNanos(options)).thenComposeAsync(d ->
+    return overflow.decide(request, options, deadlineNanos(options), false).thenComposeAsync(d ->
         d.spilled ? CompletableFuture.completedFuture(d.result)
             : runLocalAsync(request, local, d.permit), asyncExecutor);
   }
