@@ -33,4 +33,24 @@ class MetricsBindingTest {
       assertThat(meters.get("spillover.spilling").gauge().value()).isEqualTo(1);
     }
   }
+
+  @Test
+  void metersOutliveAGarbageCollection() {
+    // Micrometer holds the objects behind gauges and function counters weakly: the spillway must
+    // hand out one metrics view for its life, or the meters read NaN after the next collection
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    SpilloverMetrics metrics = SpilloverMetrics.of(meters);
+    try (SpillwayFixture f = new SpillwayFixture(SpilloverRegistry.builder().listener(metrics))) {
+      metrics.bindTo(f.registry);
+      Spillway<Echo, Echo> sw = f.spillway(SpillwayFixture.config().build());
+      assertThat(sw.metrics()).isSameAs(sw.metrics());
+      sw.call(Echo.of("l"), e -> e);
+      for (int i = 0; i < 3; i++) {
+        System.gc();
+      }
+      assertThat(meters.get("spillover.calls").tags("spillway", "svc", "route", "local",
+          "outcome", "success").functionCounter().count()).isEqualTo(1);
+      assertThat(meters.get("spillover.limit").gauge().value()).isEqualTo(1);
+    }
+  }
 }

@@ -2,7 +2,6 @@ package io.spillover.bench;
 
 import io.spillover.bench.support.EnvelopeTemplate;
 import io.spillover.bench.support.LoopbackFunctionHost;
-import io.spillover.bench.support.OkHttpFunctionProvider;
 import io.spillover.bench.support.Post;
 import io.spillover.bench.support.SpillingSpillway;
 import io.spillover.codec.Codec;
@@ -10,6 +9,7 @@ import io.spillover.internal.EnvelopeFormat;
 import io.spillover.internal.RequestEnvelope;
 import io.spillover.internal.ResponseEnvelope;
 import io.spillover.function.FunctionApp;
+import io.spillover.http.HttpFunctionProvider;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -47,9 +47,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * of an equivalent envelope (fresh id, same 1 KB body) to the same host. Client and host share the
  * machine, so every microsecond the client spends is one the host does not get.
  *
- * <p>The provider is the bench module's minimal {@link OkHttpFunctionProvider}; the benchmark
- * switches to the core's HTTP provider once that is merged. The third contender,
- * {@link #rawOkHttpAsync}, is the raw POST made the way an asynchronous provider must make it.
+ * <p>The provider is the core's {@link HttpFunctionProvider} on the same OkHttp client as the raw
+ * peers. {@link #spillover} is a blocking {@code call} (the exchange runs on the caller's thread);
+ * {@link #spilloverAsync} is {@code callAsync}, awaited (the exchange runs on OkHttp's dispatcher),
+ * to be read against {@link #rawOkHttpAsync}, the raw POST made the same asynchronous way.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -68,8 +69,7 @@ public class SpillPathBenchmark {
 
   LoopbackFunctionHost host;
   OkHttpClient client;
-  SpillingSpillway async;
-  SpillingSpillway callerThread;
+  SpillingSpillway spilling;
   final AtomicLong sequence = new AtomicLong();
   Codec codec;
   Post post;
@@ -89,9 +89,7 @@ public class SpillPathBenchmark {
     dispatcher.setMaxRequestsPerHost(64);
     client = new OkHttpClient.Builder().dispatcher(dispatcher)
         .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES)).build();
-    async = new SpillingSpillway(OkHttpFunctionProvider.create("http", client), url, SERVICE,
-        codec);
-    callerThread = new SpillingSpillway(OkHttpFunctionProvider.onCallerThread("http-sync", client),
+    spilling = new SpillingSpillway(HttpFunctionProvider.builder().okHttpClient(client).build(),
         url, SERVICE, codec);
     post = Post.ofSize(1024);
     template = new EnvelopeTemplate(SERVICE, codec.encode(post));
@@ -100,33 +98,29 @@ public class SpillPathBenchmark {
   @TearDown
   public void tearDown(BenchmarkParams params) throws InterruptedException {
     String benchmark = params.getBenchmark();
-    long spilledAsync = async.spilled();
-    long spilledCallerThread = callerThread.spilled();
-    async.close();
-    callerThread.close();
+    long spilled = spilling.spilled();
+    spilling.close();
     client.dispatcher().executorService().shutdown();
     client.connectionPool().evictAll();
     host.close();
-    if ((benchmark.endsWith(".spillover") && spilledAsync == 0)
-        || (benchmark.endsWith(".spilloverCallerThread") && spilledCallerThread == 0)) {
+    if (benchmark.substring(benchmark.lastIndexOf('.') + 1).startsWith("spillover")
+        && spilled == 0) {
       throw new IllegalStateException(benchmark + " spilled no call");
     }
   }
 
-  /** A call through the spillway that spills: encode, invoke over HTTP, decode the reply. */
+  /** A blocking call through the spillway that spills: encode, POST, decode the reply. */
   @Benchmark
   public Post spillover() {
-    return async.spillway().call(post, MUST_NOT_RUN_LOCALLY);
+    return spilling.spillway().call(post, MUST_NOT_RUN_LOCALLY);
   }
 
-  /**
-   * The experiment: the same spill with the HTTP exchange on the caller's thread (see
-   * {@link OkHttpFunctionProvider#onCallerThread}), i.e. what a blocking call could gain from an
-   * invoker that may block when the caller blocks anyway.
-   */
+  /** The same spill through {@code callAsync}, awaited: the exchange runs on OkHttp's threads. */
   @Benchmark
-  public Post spilloverCallerThread() {
-    return callerThread.spillway().call(post, MUST_NOT_RUN_LOCALLY);
+  public Post spilloverAsync() {
+    return spilling.spillway().callAsync(post,
+        p -> CompletableFuture.failedFuture(new IllegalStateException("ran locally")))
+        .toCompletableFuture().join();
   }
 
   /** The transport floor: a blocking OkHttp POST of a ready envelope, reply read as bytes. */

@@ -60,6 +60,8 @@ public final class DefaultSpillway<Q, R> implements Spillway<Q, R> {
     this.ticker = new Ticker(this);
   }
 
+  private final Metrics metricsView = new Metrics(this); // only stores the reference
+
   @Override
   public String name() {
     return name;
@@ -79,7 +81,7 @@ public final class DefaultSpillway<Q, R> implements Spillway<Q, R> {
     if (permit != AdmissionLimiter.NO_PERMIT) {
       return runLocal(request, local, permit);
     }
-    Decision<R> d = join(overflow.decide(request, options, deadlineNanos(options)));
+    Decision<R> d = join(overflow.decide(request, options, deadlineNanos(options), true));
     return d.spilled ? d.result : runLocal(request, local, d.permit);
   }
 
@@ -93,7 +95,7 @@ public final class DefaultSpillway<Q, R> implements Spillway<Q, R> {
     if (permit != AdmissionLimiter.NO_PERMIT) {
       return runLocalAsync(request, local, permit);
     }
-    return overflow.decide(request, options, deadlineNanos(options)).thenComposeAsync(d ->
+    return overflow.decide(request, options, deadlineNanos(options), false).thenComposeAsync(d ->
         d.spilled ? CompletableFuture.completedFuture(d.result)
             : runLocalAsync(request, local, d.permit), asyncExecutor);
   }
@@ -180,9 +182,13 @@ public final class DefaultSpillway<Q, R> implements Spillway<Q, R> {
     ticker.tick();
   }
 
+  /**
+   * One view for the spillway's life: Micrometer holds the objects behind gauges and function
+   * counters weakly, so a fresh view per call would be collected and the meters would read NaN.
+   */
   @Override
   public SpillwayMetrics metrics() {
-    return new Metrics(this);
+    return metricsView;
   }
 
   private static <T> T join(CompletableFuture<T> f) {

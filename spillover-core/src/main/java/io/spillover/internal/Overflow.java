@@ -21,7 +21,9 @@ final class Overflow<Q, R> {
     this.sw = sw;
   }
 
-  CompletableFuture<Decision<R>> decide(Q request, CallOptions o, long deadline) {
+  /** {@code blocking}: the caller waits for the decision on its own thread anyway. */
+  CompletableFuture<Decision<R>> decide(Q request, CallOptions o, long deadline,
+      boolean blocking) {
     if (sw.mode.overloaded()) {
       sw.listener.onSpillMode(sw.name, true);
     }
@@ -40,7 +42,7 @@ final class Overflow<Q, R> {
     long start = sw.clock.nanoTime();
     long deadlineEpoch = sw.clock.epochMillis() + DefaultSpillway.millis(deadline - start);
     SpillPath.Attempt<R> a = sw.spill.start(request, sw.classification(o), sw.idempotent(o),
-        deadlineEpoch, o.traceparent());
+        deadlineEpoch, o.traceparent(), blocking);
     if (a.refused != null) {
       sw.listener.onSpillRefused(sw.name, a.refused);
       return waitLocal(deadline, a.refused, a.detail, null, false);

@@ -97,8 +97,12 @@ final class SpillPath<R> {
     }
   }
 
+  /**
+   * Checks and starts a spill. {@code blocking}: the caller waits for the result anyway, so the
+   * attempts run on its thread (the returned future is already complete).
+   */
   Attempt<R> start(Object request, Classification classification, boolean idempotent,
-      long deadlineEpochMillis, String traceparent) {
+      long deadlineEpochMillis, String traceparent, boolean blocking) {
     SealedChannel channel = null;
     if (classification == Classification.CONFIDENTIAL) {
       Optional<SealedChannel> c = sealer == null ? Optional.empty() : sealer.channel(target);
@@ -135,7 +139,7 @@ final class SpillPath<R> {
     }
     try {
       return new Attempt<>(null, null, send(body, channel, idempotent, deadlineEpochMillis,
-          traceparent));
+          traceparent, blocking));
     } catch (RuntimeException e) {
       releaseBudgets();
       throw e;
@@ -143,7 +147,7 @@ final class SpillPath<R> {
   }
 
   private CompletableFuture<R> send(byte[] body, SealedChannel channel, boolean idempotent,
-      long deadline, String traceparent) {
+      long deadline, String traceparent, boolean blocking) {
     String id = UUID.randomUUID().toString();
     RequestEnvelope envelope;
     if (channel != null) {
@@ -156,16 +160,36 @@ final class SpillPath<R> {
     Invocation invocation = new Invocation(id, name,
         EnvelopeFormat.encodeRequest(envelope, codec.isJson()), deadline, false);
     SealedChannel sealedWith = channel;
+    Retry retry = idempotent ? retryIdempotent : retrySafe;
+    if (blocking) {
+      return sendBlocking(invocation, id, sealedWith, retry);
+    }
     Supplier<CompletionStage<R>> attempt = () ->
         CircuitBreaker.decorateCompletionStage(breaker, () -> invoker.invoke(invocation)).get()
             .thenApply(bytes -> reply(bytes, id, sealedWith));
-    Retry retry = idempotent ? retryIdempotent : retrySafe;
     long timeout = Math.max(1, deadline - clock.epochMillis()) + GRACE_MILLIS;
     CompletableFuture<R> result = Retry.decorateCompletionStage(retry, scheduler, attempt).get()
         .toCompletableFuture()
         // a provider that breaks its deadline contract must not hold the budget forever
         .orTimeout(timeout, TimeUnit.MILLISECONDS);
     return result.whenComplete((r, e) -> releaseBudgets());
+  }
+
+  /** The same attempts, breaker and retries as the asynchronous path, on the caller's thread. */
+  private CompletableFuture<R> sendBlocking(Invocation invocation, String id,
+      SealedChannel channel, Retry retry) {
+    Supplier<byte[]> invoke =
+        CircuitBreaker.decorateSupplier(breaker, () -> invoker.invokeBlocking(invocation));
+    Supplier<R> attempt = () -> reply(invoke.get(), id, channel);
+    CompletableFuture<R> result = new CompletableFuture<>();
+    try {
+      result.complete(Retry.decorateSupplier(retry, attempt).get());
+    } catch (RuntimeException | Error e) {
+      result.completeExceptionally(e);
+    } finally {
+      releaseBudgets();
+    }
+    return result;
   }
 
   private void releaseBudgets() {

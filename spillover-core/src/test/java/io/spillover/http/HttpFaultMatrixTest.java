@@ -81,9 +81,12 @@ class HttpFaultMatrixTest {
     server.stubFor(any(anyUrl()).willReturn(reply));
 
     FunctionException e = Outcomes.failure(invoker().invoke(invocation(15_000)));
+    FunctionException blocking = Outcomes.blockingFailure(invoker(), invocation(15_000));
 
     assertThat(e).isInstanceOf(expected);
     assertThat(e.mayHaveRun()).isEqualTo(mayHaveRun);
+    assertThat(blocking).as("invokeBlocking fails the same way").isInstanceOf(expected);
+    assertThat(blocking.mayHaveRun()).isEqualTo(mayHaveRun);
   }
 
   @Test
@@ -92,9 +95,12 @@ class HttpFaultMatrixTest {
         .withBody(Envelopes.okReply("r", "1"))));
 
     FunctionException e = Outcomes.failure(invoker().invoke(invocation(500)));
+    FunctionException blocking = Outcomes.blockingFailure(invoker(), invocation(500));
 
     assertThat(e).isInstanceOf(FunctionTimeoutException.class).hasMessageContaining("within");
     assertThat(e.mayHaveRun()).isTrue();
+    assertThat(blocking).isInstanceOf(FunctionTimeoutException.class)
+        .hasMessageContaining("within");
   }
 
   @Test

@@ -27,4 +27,15 @@ final class Outcomes {
       return fail("interrupted");
     }
   }
+
+  /** The failure of a blocking invocation, which must throw a {@link FunctionException}. */
+  static FunctionException blockingFailure(io.spillover.function.FunctionInvoker invoker,
+      io.spillover.function.Invocation invocation) {
+    try {
+      byte[] reply = invoker.invokeBlocking(invocation);
+      return fail("expected a failure, got a reply of " + reply.length + " bytes");
+    } catch (FunctionException e) {
+      return e;
+    }
+  }
 }

@@ -63,6 +63,35 @@ public final class HttpExchange {
   }
 
   /**
+   * The blocking form of {@link #exchange}: the exchange runs on the calling thread, bounded by
+   * the deadline, and fails with the same typed exceptions.
+   */
+  public static byte[] exchangeBlocking(OkHttpClient client, Request request,
+      long deadlineEpochMillis, SpilloverClock clock, String target, ReplyMapper mapper) {
+    long remaining = deadlineEpochMillis - clock.epochMillis();
+    if (remaining <= 0) {
+      throw new FunctionTimeoutException("deadline passed before sending to " + target);
+    }
+    Call call = client.newCall(
+        request.newBuilder().tag(Deadline.class, new Deadline(deadlineEpochMillis)).build());
+    call.timeout().timeout(remaining, TimeUnit.MILLISECONDS);
+    HttpReply reply;
+    try (Response response = call.execute()) {
+      reply = new HttpReply(response.code(), response.headers(), read(response.body()));
+    } catch (IOException e) {
+      throw classify(e, target, remaining);
+    }
+    try {
+      return mapper.map(reply);
+    } catch (FunctionException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new FunctionTransportException(
+          "cannot read the reply of " + target + ": " + e, true, e);
+    }
+  }
+
+  /**
    * Sends {@code request} without blocking. The call's timeout is the time left until the
    * deadline; a second timer covers time spent queued in the client's dispatcher, which OkHttp's
    * call timeout does not count.

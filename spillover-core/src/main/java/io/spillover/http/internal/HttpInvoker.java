@@ -36,18 +36,34 @@ public final class HttpInvoker implements FunctionInvoker {
       return CompletableFuture.failedFuture(
           Replies.oversize(target, payload.length, maxRequestBytes));
     }
-    Request request = new Request.Builder()
+    return HttpExchange.exchange(client, request(payload), invocation.deadlineEpochMillis(),
+        clock, target, reply -> envelope(reply, payload.length));
+  }
+
+  /** On the calling thread: no hand-off to OkHttp's dispatcher and back. */
+  @Override
+  public byte[] invokeBlocking(Invocation invocation) {
+    byte[] payload = invocation.payload();
+    if (payload.length > maxRequestBytes) {
+      throw Replies.oversize(target, payload.length, maxRequestBytes);
+    }
+    return HttpExchange.exchangeBlocking(client, request(payload),
+        invocation.deadlineEpochMillis(), clock, target, reply -> envelope(reply, payload.length));
+  }
+
+  private Request request(byte[] payload) {
+    return new Request.Builder()
         .url(url)
         .header("Accept", "application/json")
         .post(RequestBody.create(payload, JSON))
         .build();
-    return HttpExchange.exchange(client, request, invocation.deadlineEpochMillis(), clock, target,
-        reply -> {
-          if (!reply.successful()) {
-            throw Replies.forStatus(reply, target, payload.length);
-          }
-          return Replies.requireEnvelope(reply.body(), target);
-        });
+  }
+
+  private byte[] envelope(HttpReply reply, int sentBytes) {
+    if (!reply.successful()) {
+      throw Replies.forStatus(reply, target, sentBytes);
+    }
+    return Replies.requireEnvelope(reply.body(), target);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.spillover.attest.seal.internal;
 
-import com.google.crypto.tink.Aead;
 import java.security.GeneralSecurityException;
 
 /**
@@ -16,10 +15,10 @@ public final class SessionKeys {
   private static final String REPLY_AD = "spillover/v1/reply";
 
   private final byte[] sessionId;
-  private final Aead request;
-  private final Aead reply;
+  private final SessionAead request;
+  private final SessionAead reply;
 
-  private SessionKeys(byte[] sessionId, Aead request, Aead reply) {
+  private SessionKeys(byte[] sessionId, SessionAead request, SessionAead reply) {
     this.sessionId = sessionId;
     this.request = request;
     this.reply = reply;
@@ -27,8 +26,8 @@ public final class SessionKeys {
 
   public static SessionKeys derive(byte[] secret, byte[] sessionId)
       throws GeneralSecurityException {
-    Aead request = Tinks.aesGcm(Tinks.hkdf(secret, sessionId, REQUEST_INFO, 32));
-    Aead reply = Tinks.aesGcm(Tinks.hkdf(secret, sessionId, REPLY_INFO, 32));
+    SessionAead request = new SessionAead(Tinks.hkdf(secret, sessionId, REQUEST_INFO, 32));
+    SessionAead reply = new SessionAead(Tinks.hkdf(secret, sessionId, REPLY_INFO, 32));
     return new SessionKeys(sessionId.clone(), request, reply);
   }
 

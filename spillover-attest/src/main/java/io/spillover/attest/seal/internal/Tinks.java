@@ -6,8 +6,6 @@ import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.Parameters;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
-import com.google.crypto.tink.aead.AesGcmKey;
-import com.google.crypto.tink.aead.AesGcmParameters;
 import com.google.crypto.tink.config.TinkConfig2026;
 import com.google.crypto.tink.prf.HkdfPrfKey;
 import com.google.crypto.tink.prf.HkdfPrfParameters;
@@ -27,7 +25,6 @@ public final class Tinks {
   /** Tink's configuration of current primitives: HPKE, AES-GCM, HKDF PRF, ECDSA, Ed25519. */
   public static final Configuration CONFIG = TinkConfig2026.get();
 
-  private static final AesGcmParameters SESSION_AEAD = aesGcm256NoPrefix();
 
   private Tinks() {}
 
@@ -99,15 +96,6 @@ public final class Tinks {
     return prf.computePrimary(info, size);
   }
 
-  /** An AES-256-GCM AEAD (random 96-bit IV, no Tink prefix) over 32 raw key bytes. */
-  public static Aead aesGcm(byte[] key) throws GeneralSecurityException {
-    AesGcmKey aesKey = AesGcmKey.builder()
-        .setParameters(SESSION_AEAD)
-        .setKeyBytes(SecretBytes.copyFrom(key, InsecureSecretKeyAccess.get()))
-        .build();
-    return primitive(singleKey(aesKey), Aead.class);
-  }
-
   private static KeysetHandle singleKey(com.google.crypto.tink.Key key)
       throws GeneralSecurityException {
     return KeysetHandle.newBuilder()
@@ -121,15 +109,6 @@ public final class Tinks {
       digest.update(part);
     }
     return digest.digest();
-  }
-
-  private static AesGcmParameters aesGcm256NoPrefix() {
-    try {
-      return AesGcmParameters.builder().setKeySizeBytes(32).setIvSizeBytes(12).setTagSizeBytes(16)
-          .setVariant(AesGcmParameters.Variant.NO_PREFIX).build();
-    } catch (GeneralSecurityException e) {
-      throw new ExceptionInInitializerError(e);
-    }
   }
 
   /** A granted data key as an AEAD; a keyset of another type is a bug in the release. */
