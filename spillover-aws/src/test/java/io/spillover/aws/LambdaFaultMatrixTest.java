@@ -107,9 +107,13 @@ class LambdaFaultMatrixTest {
     server.stubFor(any(anyUrl()).willReturn(reply));
 
     FunctionException e = Outcomes.failure(invoke(15_000));
+    FunctionException blocking = invokeBlockingFailure(15_000);
 
     assertThat(e).isInstanceOf(expected);
     assertThat(e.mayHaveRun()).isEqualTo(mayHaveRun);
+    assertThat(blocking).as("invokeBlocking fails the same way").isInstanceOf(expected);
+    assertThat(blocking.mayHaveRun()).isEqualTo(mayHaveRun);
+    assertThat(blocking.getMessage()).isEqualTo(e.getMessage());
   }
 
   @Test
@@ -121,6 +125,8 @@ class LambdaFaultMatrixTest {
 
     assertThat(e).isInstanceOf(FunctionTimeoutException.class).hasMessageContaining("within");
     assertThat(e.mayHaveRun()).isTrue();
+    assertThat(invokeBlockingFailure(500)).isInstanceOf(FunctionTimeoutException.class)
+        .hasMessageContaining("within");
   }
 
   @Test
@@ -205,6 +211,17 @@ class LambdaFaultMatrixTest {
 
   private FunctionInvoker invoker() {
     return provider.invoker(FunctionRef.of("lambda", "fn:live"));
+  }
+
+  private FunctionException invokeBlockingFailure(long millisToDeadline) {
+    long deadline = System.currentTimeMillis() + millisToDeadline;
+    try {
+      byte[] reply = invoker().invokeBlocking(new Invocation("r", "svc",
+          Envelopes.request("r", "svc", deadline, "{\"a\":1}"), deadline, false));
+      throw new AssertionError("expected a failure, got " + reply.length + " bytes");
+    } catch (FunctionException e) {
+      return e;
+    }
   }
 
   private CompletableFuture<byte[]> invoke(long millisToDeadline) {

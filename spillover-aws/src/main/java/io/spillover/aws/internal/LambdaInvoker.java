@@ -51,13 +51,28 @@ public final class LambdaInvoker implements FunctionInvoker {
       return CompletableFuture.failedFuture(
           Replies.oversize(target, payload.length, maxRequestBytes));
     }
-    Request request = new Request.Builder()
+    return HttpExchange.exchange(client, request(payload), invocation.deadlineEpochMillis(),
+        clock, target, reply -> LambdaReplies.map(reply, target, payload.length, maxRequestBytes));
+  }
+
+  /** On the calling thread: no hand-off to OkHttp's dispatcher and back. */
+  @Override
+  public byte[] invokeBlocking(Invocation invocation) {
+    byte[] payload = invocation.payload();
+    if (payload.length > maxRequestBytes) {
+      throw Replies.oversize(target, payload.length, maxRequestBytes);
+    }
+    return HttpExchange.exchangeBlocking(client, request(payload),
+        invocation.deadlineEpochMillis(), clock, target,
+        reply -> LambdaReplies.map(reply, target, payload.length, maxRequestBytes));
+  }
+
+  private Request request(byte[] payload) {
+    return new Request.Builder()
         .url(url)
         .header("X-Amz-Invocation-Type", "RequestResponse")
         .post(RequestBody.create(payload, HttpInvoker.JSON))
         .build();
-    return HttpExchange.exchange(client, request, invocation.deadlineEpochMillis(), clock, target,
-        reply -> LambdaReplies.map(reply, target, payload.length, maxRequestBytes));
   }
 
   @Override
