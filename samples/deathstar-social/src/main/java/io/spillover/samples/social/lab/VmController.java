@@ -27,7 +27,7 @@ final class VmController {
   private Thread thread;
 
   VmController(Setup setup, Map<String, VmCapacity> pools, Arrivals arrivals,
-      SetupRunner.Driver driver, long start, LabEnvironment env) {
+      Driver driver, long start, LabEnvironment env) {
     this.setup = setup;
     this.pools = pools;
     this.arrivals = arrivals;

@@ -3,7 +3,6 @@ package io.spillover.samples.social.lab;
 import io.spillover.SpilloverRegistry;
 import io.spillover.SpillwayListener;
 import io.spillover.samples.social.SocialNetwork;
-import io.spillover.samples.social.storage.Storage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
