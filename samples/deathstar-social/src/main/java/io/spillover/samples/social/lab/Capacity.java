@@ -1,6 +1,6 @@
 package io.spillover.samples.social.lab;
 
-import static io.spillover.samples.social.lab.ServiceTimes.micros;
+import static io.spillover.samples.social.spill.ServiceTimes.micros;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -10,6 +10,8 @@ import io.spillover.samples.social.graph.SocialGraphLoader;
 import io.spillover.samples.social.storage.InMemoryStorage;
 import io.spillover.samples.social.storage.Storage;
 import io.spillover.samples.social.storage.http.StorageHttpServer;
+import io.spillover.samples.social.twin.SocialTwin;
+import io.spillover.samples.social.twin.SocialTwinHandler;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

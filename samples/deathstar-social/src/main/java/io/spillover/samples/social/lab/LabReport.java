@@ -1,5 +1,6 @@
 package io.spillover.samples.social.lab;
 
+import io.spillover.samples.social.spill.ServiceTimes;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ final class LabReport {
     run.put("vm_capacity_rps", base);
     run.put("autoscale_boot_s", SetupResult.round(boot));
     run.put("slo_ms", o.sloMs());
-    run.put("service_time_us", ServiceTimes.MICROS);
+    run.put("service_time_us", ServiceTimes.all());
     run.put("pools_at_beta", Capacity.workersFor(base));
     run.put("pools_at_peak", Capacity.workersFor(a.peakRps));
     root.put("run", run);

@@ -6,6 +6,7 @@ import io.spillover.SpillRejectedException;
 import io.spillover.Spillway;
 import io.spillover.SpillwayListener;
 import io.spillover.samples.social.SocialNetwork;
+import io.spillover.samples.social.vm.VmCapacity;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;

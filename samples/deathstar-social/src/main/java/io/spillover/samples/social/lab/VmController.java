@@ -1,5 +1,6 @@
 package io.spillover.samples.social.lab;
 
+import io.spillover.samples.social.vm.VmCapacity;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 

@@ -3,6 +3,8 @@ package io.spillover.samples.social.lab;
 import io.spillover.SpilloverRegistry;
 import io.spillover.SpillwayListener;
 import io.spillover.samples.social.SocialNetwork;
+import io.spillover.samples.social.vm.SocialVmApplication;
+import io.spillover.samples.social.vm.VmCapacity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;

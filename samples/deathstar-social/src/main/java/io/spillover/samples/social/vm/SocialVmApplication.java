@@ -1,9 +1,12 @@
-package io.spillover.samples.social.lab;
+package io.spillover.samples.social.vm;
 
 import io.spillover.SpilloverRegistry;
 import io.spillover.Spillway;
 import io.spillover.SpillwayConfig;
 import io.spillover.samples.social.SocialNetwork;
+import io.spillover.samples.social.spill.ServiceCall;
+import io.spillover.samples.social.spill.ServiceReply;
+import io.spillover.samples.social.spill.SpillwayCaller;
 import io.spillover.samples.social.storage.Storage;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,7 +47,7 @@ public class SocialVmApplication {
   public static final class VmPools {
     private final Map<String, VmCapacity> pools;
 
-    VmPools(Map<String, VmCapacity> pools) {
+    public VmPools(Map<String, VmCapacity> pools) {
       this.pools = Map.copyOf(pools);
     }
 

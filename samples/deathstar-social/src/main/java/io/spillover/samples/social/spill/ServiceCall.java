@@ -1,4 +1,4 @@
-package io.spillover.samples.social.lab;
+package io.spillover.samples.social.spill;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -17,7 +17,8 @@ public final class ServiceCall {
   private final Object typed;
   private JsonNode body;
 
-  ServiceCall(String method, Object typed) {
+  /** A call on the VM side: the typed request, turned into JSON only if it spills. */
+  public ServiceCall(String method, Object typed) {
     this.method = Objects.requireNonNull(method, "method");
     this.typed = Objects.requireNonNull(typed, "request");
   }

@@ -1,4 +1,4 @@
-package io.spillover.samples.social.lab;
+package io.spillover.samples.social.vm;
 
 import io.spillover.limit.Limit;
 import io.spillover.limit.LimitFactory;
@@ -7,21 +7,22 @@ import io.spillover.limit.LimitFactory;
  * The bounded VM worker pool of one logic service, as the limit of its spillway: a permit is a
  * busy worker. The size changes when the autoscaler adds VMs or a VM is lost.
  */
-final class VmCapacity implements Limit, LimitFactory {
+public final class VmCapacity implements Limit, LimitFactory {
   private volatile int workers;
 
-  VmCapacity(int workers) {
+  public VmCapacity(int workers) {
     resize(workers);
   }
 
-  void resize(int workers) {
+  /** Changes the pool's size (VMs added or lost); calls in flight finish. */
+  public void resize(int workers) {
     if (workers < 1) {
       throw new IllegalArgumentException("a pool needs at least one worker, was " + workers);
     }
     this.workers = workers;
   }
 
-  int workers() {
+  public int workers() {
     return workers;
   }
 

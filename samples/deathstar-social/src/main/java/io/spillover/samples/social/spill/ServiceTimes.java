@@ -1,4 +1,4 @@
-package io.spillover.samples.social.lab;
+package io.spillover.samples.social.spill;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ServiceTimes {
   /** Own service time per call in microseconds (nested calls come on top). */
-  static final Map<String, Long> MICROS = new LinkedHashMap<>();
+  private static final Map<String, Long> MICROS = new LinkedHashMap<>();
 
   static {
     MICROS.put("compose-post", 20_000L);
@@ -30,13 +30,18 @@ public final class ServiceTimes {
 
   private ServiceTimes() {}
 
+  /** Every service's time in microseconds. */
+  public static Map<String, Long> all() {
+    return java.util.Collections.unmodifiableMap(MICROS);
+  }
+
   /** The service time of {@code service} in microseconds (0 for a service not listed). */
   public static long micros(String service) {
     return MICROS.getOrDefault(service, 0L);
   }
 
   /** Spends {@code service}'s time on the calling thread. */
-  static void spend(String service) {
+  public static void spend(String service) {
     long end = System.nanoTime() + micros(service) * 1000;
     long left;
     while ((left = end - System.nanoTime()) > 0) {

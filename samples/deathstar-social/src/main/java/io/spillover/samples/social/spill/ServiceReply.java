@@ -1,4 +1,4 @@
-package io.spillover.samples.social.lab;
+package io.spillover.samples.social.spill;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -12,7 +12,8 @@ public final class ServiceReply {
   private final Object typed;
   private JsonNode body;
 
-  ServiceReply(Object typed) {
+  /** A typed reply (on the VM side, or before the twin encodes it). */
+  public ServiceReply(Object typed) {
     this.typed = Objects.requireNonNull(typed, "response");
   }
 

@@ -1,10 +1,13 @@
-package io.spillover.samples.social.lab;
+package io.spillover.samples.social.twin;
 
 import io.spillover.function.FunctionApp;
 import io.spillover.samples.social.Operation;
 import io.spillover.samples.social.Operations;
 import io.spillover.samples.social.ServiceCaller;
 import io.spillover.samples.social.SocialNetwork;
+import io.spillover.samples.social.spill.ServiceCall;
+import io.spillover.samples.social.spill.ServiceReply;
+import io.spillover.samples.social.spill.ServiceTimes;
 import io.spillover.samples.social.storage.http.HttpStorage;
 import java.net.URI;
 import java.time.Duration;

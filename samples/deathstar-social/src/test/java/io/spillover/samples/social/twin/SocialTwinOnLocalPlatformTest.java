@@ -1,4 +1,4 @@
-package io.spillover.samples.social.lab;
+package io.spillover.samples.social.twin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +20,8 @@ import io.spillover.samples.social.model.PostType;
 import io.spillover.samples.social.service.ComposePostService.ComposePostRequest;
 import io.spillover.samples.social.service.HomeTimelineService.ReadHomeTimelineRequest;
 import io.spillover.samples.social.service.HomeTimelineService.ReadHomeTimelineResponse;
+import io.spillover.samples.social.spill.ServiceCall;
+import io.spillover.samples.social.spill.ServiceReply;
 import io.spillover.samples.social.storage.InMemoryStorage;
 import io.spillover.samples.social.storage.Storage;
 import io.spillover.samples.social.storage.http.StorageHttpServer;
@@ -32,9 +34,9 @@ import java.util.function.Function;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The socialNetwork's function twins (Lambda handler and OpenWhisk action) in worker JVMs on the

@@ -1,4 +1,4 @@
-package io.spillover.samples.social.lab;
+package io.spillover.samples.social.spill;
 
 import io.spillover.Spillway;
 import io.spillover.samples.social.Operation;
@@ -13,10 +13,10 @@ import java.util.function.Function;
  * service's time and runs in place; one that finds the pool full spills to the function twin
  * (or, without a twin, waits for a worker a bounded time).
  */
-final class SpillwayCaller implements ServiceCaller {
+public final class SpillwayCaller implements ServiceCaller {
   private final Map<String, Spillway<ServiceCall, ServiceReply>> spillways;
 
-  SpillwayCaller(Map<String, Spillway<ServiceCall, ServiceReply>> spillways) {
+  public SpillwayCaller(Map<String, Spillway<ServiceCall, ServiceReply>> spillways) {
     this.spillways = Map.copyOf(spillways);
   }
 
