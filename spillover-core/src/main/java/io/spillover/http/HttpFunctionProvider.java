@@ -42,6 +42,7 @@ public final class HttpFunctionProvider implements FunctionProvider {
   private final boolean ownsClient;
   private final SpilloverClock clock;
   private final int maxRequestBytes;
+  private final boolean blockingAllowed;
 
   private HttpFunctionProvider(Builder b) {
     this.name = b.name;
@@ -53,6 +54,9 @@ public final class HttpFunctionProvider implements FunctionProvider {
         ? base : base.newBuilder().addInterceptor(new HeaderInterceptor(b.headers)).build();
     this.clock = b.clock;
     this.maxRequestBytes = b.maxRequestBytes;
+    // a header supplier is user code that may wait without limit (a token refresh): on the
+    // caller's thread nothing could cut it off at the deadline, so such calls stay asynchronous
+    this.blockingAllowed = b.headers == null;
   }
 
   public static Builder builder() {
@@ -69,7 +73,8 @@ public final class HttpFunctionProvider implements FunctionProvider {
     if (!ref.provider().equals(name)) {
       throw new IllegalArgumentException(ref + " is not for provider " + name);
     }
-    return new HttpInvoker(client, resolve(ref.target()), ref.toString(), clock, maxRequestBytes);
+    return new HttpInvoker(client, resolve(ref.target()), ref.toString(), clock, maxRequestBytes,
+        blockingAllowed);
   }
 
   private HttpUrl resolve(String target) {

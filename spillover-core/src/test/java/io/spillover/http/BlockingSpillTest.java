@@ -40,6 +40,7 @@ class BlockingSpillTest {
   void start() throws Exception {
     FunctionApp app = FunctionApp.builder()
         .handle("greet", Greeting.class, Reply.class, g -> new Reply("fn " + g.name()))
+        .handle("greet-h", Greeting.class, Reply.class, g -> new Reply("fn " + g.name()))
         .build();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/fn/greet", new FunctionAppHttpHandler(app, 1024));
@@ -50,7 +51,12 @@ class BlockingSpillTest {
     }).build();
     registry = SpilloverRegistry.builder().provider(HttpFunctionProvider.builder()
         .baseUrl("local", "http://127.0.0.1:" + server.getAddress().getPort() + "/fn/")
-        .okHttpClient(client).build()).build();
+        .okHttpClient(client).build())
+        .provider(HttpFunctionProvider.builder().name("with-headers")
+            .baseUrl("local", "http://127.0.0.1:" + server.getAddress().getPort() + "/fn/")
+            .headers(() -> java.util.Map.of("Authorization", "Bearer t"))
+            .okHttpClient(client).build())
+        .build();
     greet = registry.spillway("greet", SpillwayConfig.custom().limit(Limits.fixed(1))
         .function(FunctionRef.of("http", "local/greet")).build(), Greeting.class, Reply.class);
     CountDownLatch held = new CountDownLatch(1);
@@ -88,6 +94,27 @@ class BlockingSpillTest {
         .toCompletableFuture().get(30, TimeUnit.SECONDS);
 
     assertThat(reply.text()).isEqualTo("fn bob");
+    assertThat(sendingThreads).isNotEmpty().doesNotContain(Thread.currentThread().getName());
+  }
+
+  @Test
+  void withAHeaderSupplierABlockingCallStaysOffTheCallersThread() throws Exception {
+    // the supplier is user code that may wait without limit: only the asynchronous path can cut
+    // it off at the deadline
+    Spillway<Greeting, Reply> viaHeaders = registry.spillway("greet-h", SpillwayConfig.custom()
+        .limit(Limits.fixed(1)).function(FunctionRef.of("with-headers", "local/greet")).build(),
+        Greeting.class, Reply.class);
+    CountDownLatch held = new CountDownLatch(1);
+    java.util.concurrent.CompletableFuture.runAsync(() -> viaHeaders.call(new Greeting("x"), g -> {
+      held.countDown();
+      await(release);
+      return new Reply("local");
+    }));
+    assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+
+    Reply reply = viaHeaders.call(new Greeting("eve"), g -> new Reply("must not run locally"));
+
+    assertThat(reply.text()).isEqualTo("fn eve");
     assertThat(sendingThreads).isNotEmpty().doesNotContain(Thread.currentThread().getName());
   }
 

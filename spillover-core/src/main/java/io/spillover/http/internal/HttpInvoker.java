@@ -19,14 +19,16 @@ public final class HttpInvoker implements FunctionInvoker {
   private final String target;
   private final SpilloverClock clock;
   private final int maxRequestBytes;
+  private final boolean blockingAllowed;
 
   public HttpInvoker(OkHttpClient client, HttpUrl url, String target, SpilloverClock clock,
-      int maxRequestBytes) {
+      int maxRequestBytes, boolean blockingAllowed) {
     this.client = client;
     this.url = url;
     this.target = target;
     this.clock = clock;
     this.maxRequestBytes = maxRequestBytes;
+    this.blockingAllowed = blockingAllowed;
   }
 
   @Override
@@ -40,9 +42,15 @@ public final class HttpInvoker implements FunctionInvoker {
         clock, target, reply -> envelope(reply, payload.length));
   }
 
-  /** On the calling thread: no hand-off to OkHttp's dispatcher and back. */
+  /**
+   * On the calling thread: no hand-off to OkHttp's dispatcher and back. Not when a header
+   * supplier is set: it could hold the caller past the deadline (the default waits instead).
+   */
   @Override
   public byte[] invokeBlocking(Invocation invocation) {
+    if (!blockingAllowed) {
+      return FunctionInvoker.super.invokeBlocking(invocation);
+    }
     byte[] payload = invocation.payload();
     if (payload.length > maxRequestBytes) {
       throw Replies.oversize(target, payload.length, maxRequestBytes);
