@@ -46,12 +46,9 @@ public final class HttpExchange {
         return;
       }
       try {
-        result.complete(mapper.map(reply));
+        result.complete(map(mapper, reply, target));
       } catch (FunctionException e) {
         result.completeExceptionally(e);
-      } catch (RuntimeException e) {
-        result.completeExceptionally(new FunctionTransportException(
-            "cannot read the reply of " + target + ": " + e, true, e));
       }
     });
     result.whenComplete((r, e) -> {
@@ -81,6 +78,11 @@ public final class HttpExchange {
     } catch (IOException e) {
       throw classify(e, target, remaining);
     }
+    return map(mapper, reply, target);
+  }
+
+  /** The mapped reply; a mapper that fails untyped means the reply could not be read. */
+  private static byte[] map(ReplyMapper mapper, HttpReply reply, String target) {
     try {
       return mapper.map(reply);
     } catch (FunctionException e) {

@@ -2,7 +2,6 @@ package io.spillover.attest.seal.internal;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -40,7 +39,7 @@ public final class SessionAead {
     RANDOM.nextBytes(iv);
     System.arraycopy(iv, 0, out, 0, IV_BYTES);
     Cipher cipher = take();
-    cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+    cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, out, 0, IV_BYTES));
     cipher.updateAAD(associatedData);
     cipher.doFinal(plaintext, 0, plaintext.length, out, IV_BYTES);
     idle.offer(cipher);
@@ -53,8 +52,7 @@ public final class SessionAead {
       throw new GeneralSecurityException("ciphertext too short: " + ciphertext.length + " bytes");
     }
     Cipher cipher = take();
-    cipher.init(Cipher.DECRYPT_MODE, key,
-        new GCMParameterSpec(TAG_BITS, Arrays.copyOf(ciphertext, IV_BYTES)));
+    cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ciphertext, 0, IV_BYTES));
     cipher.updateAAD(associatedData);
     // a bad tag throws here; the cipher is then dropped rather than pooled
     byte[] plaintext = cipher.doFinal(ciphertext, IV_BYTES, ciphertext.length - IV_BYTES);

@@ -88,12 +88,15 @@ public final class RegistryAssembler {
       if (f.getTarget() == null || f.getTarget().isBlank()) {
         throw new SpilloverPropertyException(prefix + "target", "must name the function", null);
       }
-      Integer max = f.getMaxConcurrency();
-      if (max == null || max < 1) {
-        throw new SpilloverPropertyException(prefix + "max-concurrency", "must be >= 1, was "
-            + max, null);
+      if (f.getMaxConcurrency() == null) {
+        throw new SpilloverPropertyException(prefix + "max-concurrency", "must be set", null);
       }
-      builder.functionConcurrency(FunctionRef.of(f.getProvider(), f.getTarget()), max);
+      try {
+        builder.functionConcurrency(FunctionRef.of(f.getProvider(), f.getTarget()),
+            f.getMaxConcurrency());
+      } catch (IllegalArgumentException e) {
+        throw new SpilloverPropertyException(prefix + "max-concurrency", e.getMessage(), e);
+      }
     });
   }
 

@@ -12,12 +12,22 @@ import io.spillover.samples.social.storage.Storage;
 import io.spillover.samples.social.storage.http.StorageHttpServer;
 import io.spillover.samples.social.twin.SocialTwin;
 import io.spillover.samples.social.twin.SocialTwinHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
 /**
  * What every setup shares: the storage tier (in memory, served over HTTP to the twins), the
@@ -88,20 +98,27 @@ final class LabEnvironment implements AutoCloseable {
    */
   private void warm() {
     String url = platform.endpoint() + "/2015-03-31/functions/" + TWIN + "/invocations";
-    java.util.List<java.util.concurrent.CompletableFuture<Integer>> calls = new java.util.ArrayList<>();
-    for (int i = 0; i < options.functionConcurrency(); i++) {
-      calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-        okhttp3.Request req = new okhttp3.Request.Builder().url(url)
-            .post(okhttp3.RequestBody.create(new byte[] {'{', '}'})).build();
-        try (okhttp3.Response r = http.newCall(req).execute()) {
-          return r.code();
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }, java.util.concurrent.Executors.newSingleThreadExecutor()));
+    int n = options.functionConcurrency();
+    ExecutorService callers = Executors.newFixedThreadPool(n);
+    try {
+      List<CompletableFuture<Integer>> calls = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        calls.add(CompletableFuture.supplyAsync(() -> {
+          Request req = new Request.Builder().url(url)
+              .post(RequestBody.create(new byte[] {'{', '}'})).build();
+          try (Response r = http.newCall(req).execute()) {
+            return r.code();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }, callers));
+      }
+      calls.forEach(CompletableFuture::join);
+    } finally {
+      callers.shutdown();
     }
-    calls.forEach(java.util.concurrent.CompletableFuture::join);
   }
+
 
   /** The local platform's endpoint (after {@link #startPlatform()}). */
   synchronized String platformEndpoint() {

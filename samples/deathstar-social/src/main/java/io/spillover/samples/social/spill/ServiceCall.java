@@ -3,7 +3,6 @@ package io.spillover.samples.social.spill;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.spillover.samples.social.internal.Json;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
@@ -14,20 +13,18 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ServiceCall {
   private final String method;
-  private final Object typed;
-  private JsonNode body;
+  private final TypedOrJson request;
 
   /** A call on the VM side: the typed request, turned into JSON only if it spills. */
   public ServiceCall(String method, Object typed) {
     this.method = Objects.requireNonNull(method, "method");
-    this.typed = Objects.requireNonNull(typed, "request");
+    this.request = TypedOrJson.typed(typed, "request");
   }
 
   @JsonCreator
   ServiceCall(@JsonProperty("method") String method, @JsonProperty("body") JsonNode body) {
     this.method = Objects.requireNonNull(method, "method");
-    this.typed = null;
-    this.body = Objects.requireNonNull(body, "body");
+    this.request = TypedOrJson.json(body);
   }
 
   @JsonProperty("method")
@@ -38,15 +35,12 @@ public final class ServiceCall {
   /** The request as JSON (made on first use, i.e. when the call spills). */
   @JsonProperty("body")
   public JsonNode body() {
-    if (body == null) {
-      body = Json.MAPPER.valueToTree(typed);
-    }
-    return body;
+    return request.json();
   }
 
   /** The request as {@code type}: the record itself on the VM, decoded in a function twin. */
   @JsonIgnore
   public <Q> Q request(Class<Q> type) {
-    return typed != null ? type.cast(typed) : Json.MAPPER.treeToValue(body, type);
+    return request.as(type);
   }
 }
