@@ -53,7 +53,7 @@ public final class KeyServiceMain {
     KeyServiceConfig parsed;
     try {
       parsed = KeyServiceConfig.fromJson(config);
-    } catch (IllegalArgumentException e) {
+    } catch (KeyServiceConfigException e) {
       out.println("keyservice: " + e.getMessage());
       return new Started(null, 2);
     }

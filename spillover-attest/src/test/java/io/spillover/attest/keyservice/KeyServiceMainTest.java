@@ -116,6 +116,6 @@ class KeyServiceMainTest {
     assertThat(KeyServiceMain.run(new String[] {"-c", dir.resolve("typo.json").toString()}, out))
         .isEqualTo(2);
     assertThat(printed.toString(StandardCharsets.UTF_8))
-        .contains("function 'f' has an unknown member 'allowDebugg'");
+        .contains("'functions.f.allowDebugg' is not a known key of functions.f");
   }
 }
