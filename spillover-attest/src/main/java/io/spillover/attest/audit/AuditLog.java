@@ -77,8 +77,8 @@ public final class AuditLog implements Closeable {
       if (scan.tailBytes() > 0) {
         log.dropTail();
         opened.append(AuditKind.AUDIT_LOG_RECOVERED, Map.of("event", "torn-tail-truncated",
-            "droppedBytes", Long.toString(scan.tailBytes()),
-            "droppedSha256", scan.tailSha256(), "afterSeq", Long.toString(scan.chain().records())));
+            "droppedBytes", Long.toString(scan.tailBytes()), "droppedSha256", scan.tailSha256(),
+            "afterSeq", Long.toString(scan.chain().records())));
       }
       return opened;
     } catch (IOException | RuntimeException e) {

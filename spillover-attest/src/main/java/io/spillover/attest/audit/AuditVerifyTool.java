@@ -9,7 +9,8 @@ import java.util.Arrays;
 /**
  * {@code spillover audit verify FILE}: checks an audit log's hash chain and names the first broken
  * record. A record must be exactly what {@link AuditLog} writes: a line that is not UTF-8, has a
- * duplicate key, trailing data or other spacing, or lacks its line end (a torn append) is broken. Exit status: 0 the chain is intact, 1 it is broken, 2 usage error or unreadable file.
+ * duplicate key, trailing data or other spacing, or lacks its line end (a torn append) is broken.
+ * Exit status: 0 the chain is intact, 1 it is broken, 2 usage error or unreadable file.
  */
 public final class AuditVerifyTool {
   public static final int VALID = 0;

@@ -97,7 +97,8 @@ class KeyServiceConfigFileTest {
   @Test
   void aDuplicateKeyIsAStartupError() throws Exception {
     // with "last one wins" the second, empty list would allow every platform
-    String text = BASE.replace("\"platforms\": [\"dev\"]", "\"platforms\": [\"dev\"], \"platforms\": []");
+    String text = BASE.replace("\"platforms\": [\"dev\"]",
+        "\"platforms\": [\"dev\"], \"platforms\": []");
     assertThat(text).isNotEqualTo(BASE);
     assertRefused(Files.writeString(dir.resolve("keyservice.json"), text),
         "functions.compose.platforms");
