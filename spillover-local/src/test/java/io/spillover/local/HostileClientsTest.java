@@ -98,6 +98,7 @@ class HostileClientsTest {
     rawSend(platform, INVOKE + "Transfer-Encoding: chunked\r\n\r\n5\r\n{\"v\":").close();
     rawSend(platform, "POST /http/stalled-ow HTTP/1.1\r\nHost: 127.0.0.1\r\n"
         + "Content-Length: 100\r\n\r\n{\"v\":1").close();
+    rawSend(platform, "POST /http/stalled HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").close();
 
     Awaitility.await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
         .until(() -> platform.stats().function("stalled").invocations() == 0

@@ -12,8 +12,9 @@ import tools.jackson.databind.JsonNode;
  * Plain HTTP function endpoints, {@code POST /http/{function}}: the request body (an envelope)
  * goes to the function as it is, the reply comes back as it is (an OpenWhisk action's
  * {@code {"envelope": ...}} result unwrapped). Platform failures are HTTP
- * statuses with {@code {"error":{"type","message"}}}: 404 unknown function, 413 too large, 429
- * throttled, 502 function error or crash, 504 time limit.
+ * statuses with {@code {"error":{"type","message"}}}: 400 a body that is not one JSON value (a
+ * JSON object for an OpenWhisk action), 404 unknown function, 413 too large, 429 throttled, 502
+ * function error or crash, 504 time limit.
  */
 final class HttpFrontend {
   static final String PREFIX = "/http/";
@@ -34,7 +35,15 @@ final class HttpFrontend {
     boolean lambda = spec.kind() == FunctionKind.LAMBDA;
     int limit = lambda ? LambdaFrontend.MAX_REQUEST : OpenWhiskFrontend.MAX_PAYLOAD;
     ex.readBody(limit, () -> error(ex, 413, "RequestTooLarge", "request larger than " + limit
-        + " bytes"), body -> invoke(ex, spec, body));
+        + " bytes"), body -> {
+          String problem = JsonPayloads.problem(body, !lambda);
+          if (problem != null) {
+            error(ex, 400, "InvalidRequestContent", "the request body is not "
+                + (lambda ? "JSON: " : "a JSON object: ") + problem);
+            return;
+          }
+          invoke(ex, spec, body);
+        });
   }
 
   private void invoke(Exchange ex, FunctionSpec spec, byte[] body) {

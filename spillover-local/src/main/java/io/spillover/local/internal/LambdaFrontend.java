@@ -8,10 +8,14 @@ import java.util.UUID;
 /**
  * The Lambda Invoke API ({@code POST /2015-03-31/functions/{name}/invocations}) with the real
  * service's status codes, error headers and bodies. Authorization (SigV4) is accepted unverified.
+ * The payload must be JSON, as Lambda's: an empty one is the event {@code {}} (as Lambda passes
+ * it), anything else that is not one JSON value is refused with 400
+ * {@code InvalidRequestContentException} before any instance is involved.
  */
 final class LambdaFrontend {
   static final String PREFIX = "/2015-03-31/functions/";
   static final int MAX_REQUEST = 6 * 1024 * 1024;
+  private static final byte[] EMPTY_EVENT = "{}".getBytes(StandardCharsets.UTF_8);
   private final InstancePool pool;
 
   LambdaFrontend(InstancePool pool) {
@@ -48,7 +52,13 @@ final class LambdaFrontend {
   }
 
   private void invoke(Exchange ex, String name, String requestId, String type, byte[] body) {
-    byte[] payload = body;
+    byte[] payload = body.length == 0 ? EMPTY_EVENT : body;
+    String problem = JsonPayloads.problem(payload, false);
+    if (problem != null) {
+      error(ex, 400, "InvalidRequestContentException", "Could not parse request body into json:"
+          + " Could not parse payload into json: " + problem);
+      return;
+    }
     if ("DryRun".equals(type)) {
       ex.send(204, (byte[]) null);
       return;

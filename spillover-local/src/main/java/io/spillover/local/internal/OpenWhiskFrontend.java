@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * The OpenWhisk action REST API: {@code POST /api/v1/namespaces/{ns}/actions/[{pkg}/]{action}}
  * (blocking, result, timeout) and {@code GET /api/v1/namespaces/{ns}/activations/{id}}, with the
  * controller's status codes and bodies. HTTP Basic auth is accepted unverified; any namespace
- * ({@code _} too) reaches the same actions.
+ * ({@code _} too) reaches the same actions. Parameters must be a JSON object (none is
+ * {@code {}}); anything else is refused with 400 before any container is involved.
  */
 final class OpenWhiskFrontend {
   static final String PREFIX = "/api/v1/namespaces/";
@@ -67,13 +68,10 @@ final class OpenWhiskFrontend {
     }
     ex.readBody(MAX_PAYLOAD, () -> error(ex, 413, "The request content was malformed: request"
         + " entity too large (max " + MAX_PAYLOAD + " bytes).", txid), body -> {
-          byte[] params = body;
-          String text = new String(params, StandardCharsets.UTF_8).trim();
-          if (text.isEmpty()) {
-            params = NO_PARAMETERS;
-          } else if (!text.startsWith("{")) {
-            error(ex, 400, "The request content was malformed: parameters must be a JSON object.",
-                txid);
+          byte[] params = body.length == 0 ? NO_PARAMETERS : body;
+          String problem = JsonPayloads.problem(params, true);
+          if (problem != null) {
+            error(ex, 400, "The request content was malformed:\n" + problem, txid);
             return;
           }
           Activation a = new Activation(spec, namespace, txid, blocking, resultOnly, wait);
