@@ -86,6 +86,21 @@ final class Fixtures {
         okhttp3.Credentials.basic("local-uuid", "local-key"));
   }
 
+  /** A raw connection to the platform's front port that sends {@code text} and stays open. */
+  static java.net.Socket rawSend(LocalPlatform p, String text) throws IOException {
+    java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(),
+        p.endpoint().getPort());
+    s.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
+    s.getOutputStream().flush();
+    return s;
+  }
+
+  /** Live threads of this JVM whose name starts with {@code prefix}. */
+  static long threads(String prefix) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith(prefix)).count();
+  }
+
   /** The worker JVMs this test JVM started and that are still alive. */
   static List<ProcessHandle> workers() {
     return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
