@@ -11,6 +11,7 @@ import io.spillover.SpillwayConfig;
 import io.spillover.SpillwayListener;
 import io.spillover.codec.Codec;
 import io.spillover.codec.CodecException;
+import io.spillover.function.FunctionErrorException;
 import io.spillover.function.FunctionException;
 import io.spillover.function.FunctionInvoker;
 import io.spillover.function.FunctionRef;
@@ -19,6 +20,7 @@ import io.spillover.function.Invocation;
 import io.spillover.seal.CallSealer;
 import io.spillover.seal.SealedChannel;
 import io.spillover.seal.SealedPayload;
+import io.spillover.seal.UnauthenticatedReplyException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -28,12 +30,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends one overflowing call to the function twin: policy and budget checks, encoding, sealing,
  * the circuit breaker and retries (Resilience4j), the reply. Not on the local path.
  */
 final class SpillPath<R> {
+  private static final Logger log = LoggerFactory.getLogger(SpillPath.class);
   /** Envelope bytes around the body: id, service, deadline, trace, keys. */
   private static final int ENVELOPE_OVERHEAD = 512;
   private static final long GRACE_MILLIS = 1000;
@@ -110,6 +115,10 @@ final class SpillPath<R> {
         return refuse(Reason.CONFIDENTIAL_NO_SEALED_CHANNEL, "no verified keyset for the target");
       }
       channel = c.get();
+      if (!idempotent && !channel.sharedReplayGuard()) {
+        return refuse(Reason.CONFIDENTIAL_NOT_IDEMPOTENT, "not idempotent, and " + target
+            + " is not declared to share a replay guard among its instances");
+      }
     }
     if (breaker.getState() == CircuitBreaker.State.OPEN
         || breaker.getState() == CircuitBreaker.State.FORCED_OPEN) {
@@ -151,7 +160,8 @@ final class SpillPath<R> {
     String id = UUID.randomUUID().toString();
     RequestEnvelope envelope;
     if (channel != null) {
-      SealedPayload sealed = channel.seal(name, id, deadline, body);
+      SealedPayload sealed =
+          channel.seal(name, id, deadline, SealedFrames.request(idempotent, body));
       envelope = new RequestEnvelope(id, name, deadline, traceparent, false, null,
           sealed.session(), sealed.ciphertext());
     } else {
@@ -166,7 +176,12 @@ final class SpillPath<R> {
     }
     Supplier<CompletionStage<R>> attempt = () ->
         CircuitBreaker.decorateCompletionStage(breaker, () -> invoker.invoke(invocation)).get()
-            .thenApply(bytes -> reply(bytes, id, sealedWith));
+            .handle((bytes, e) -> {
+              if (e != null) {
+                throw new CompletionException(sealedFailure(unwrap(e), id, sealedWith));
+              }
+              return reply(bytes, id, sealedWith);
+            });
     long timeout = Math.max(1, deadline - clock.epochMillis()) + GRACE_MILLIS;
     CompletableFuture<R> result = Retry.decorateCompletionStage(retry, scheduler, attempt).get()
         .toCompletableFuture()
@@ -180,7 +195,15 @@ final class SpillPath<R> {
       SealedChannel channel, Retry retry) {
     Supplier<byte[]> invoke =
         CircuitBreaker.decorateSupplier(breaker, () -> invoker.invokeBlocking(invocation));
-    Supplier<R> attempt = () -> reply(invoke.get(), id, channel);
+    Supplier<R> attempt = () -> {
+      byte[] bytes;
+      try {
+        bytes = invoke.get();
+      } catch (RuntimeException e) {
+        throw sealedFailure(e, id, channel);
+      }
+      return reply(bytes, id, channel);
+    };
     CompletableFuture<R> result = new CompletableFuture<>();
     try {
       result.complete(Retry.decorateSupplier(retry, attempt).get());
@@ -206,7 +229,38 @@ final class SpillPath<R> {
       listener.onColdStart(name);
     }
     listener.onSpend(name, cost.record(reply.millis, clock.nanoTime()));
-    return ReplyDecoder.body(reply, name, id, codec, responseType, channel);
+    try {
+      return ReplyDecoder.body(reply, name, id, codec, responseType, channel);
+    } catch (UnauthenticatedReplyException e) {
+      tampered(e, id, channel);
+      throw e;
+    }
+  }
+
+  /**
+   * A failed exchange of a sealed call: a function error the platform reports (not sealed by the
+   * function) is unauthenticated, so it can never be taken as the handler's answer.
+   */
+  private RuntimeException sealedFailure(Throwable e, String id, SealedChannel channel) {
+    if (channel != null && e instanceof FunctionErrorException) {
+      UnauthenticatedReplyException u = new UnauthenticatedReplyException(
+          UnauthenticatedReplyException.Kind.PLATFORM_ERROR,
+          ((FunctionErrorException) e).type(), e);
+      tampered(u, id, channel);
+      return u;
+    }
+    return e instanceof RuntimeException ? (RuntimeException) e : new CompletionException(e);
+  }
+
+  private void tampered(UnauthenticatedReplyException e, String id, SealedChannel channel) {
+    counters.tamperedReplies.increment();
+    listener.onTamperedReply(name, id, e.kind());
+    try {
+      channel.replyRejected(name, id, e.kind());
+    } catch (RuntimeException failed) {
+      log.warn("{}: recording the unauthenticated reply to {} failed: {}", name, id,
+          failed.toString());
+    }
   }
 
   /** Sends a no-op invocation that starts (or keeps) a function instance. */
