@@ -8,6 +8,11 @@ public enum AuditKind {
   KEY_RELEASE_REFUSED,
   /** A caller sealed a confidential call for a function target. */
   SEALED_SPILL,
+  /**
+   * A reply to a sealed call was not authentic (forged, altered, truncated, or a plain error): the
+   * spill failed and the reply may have been tampered with.
+   */
+  SEALED_REPLY_TAMPERED,
   /** Keys were created or rotated at the key service. */
   KEY_ROTATION
 }
