@@ -11,7 +11,6 @@ import io.spillover.SpillwayConfig;
 import io.spillover.SpillwayListener;
 import io.spillover.codec.Codec;
 import io.spillover.codec.CodecException;
-import io.spillover.function.FunctionErrorException;
 import io.spillover.function.FunctionException;
 import io.spillover.function.FunctionInvoker;
 import io.spillover.function.FunctionRef;
@@ -30,15 +29,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends one overflowing call to the function twin: policy and budget checks, encoding, sealing,
  * the circuit breaker and retries (Resilience4j), the reply. Not on the local path.
  */
 final class SpillPath<R> {
-  private static final Logger log = LoggerFactory.getLogger(SpillPath.class);
   /** Envelope bytes around the body: id, service, deadline, trace, keys. */
   private static final int ENVELOPE_OVERHEAD = 512;
   private static final long GRACE_MILLIS = 1000;
@@ -61,6 +57,7 @@ final class SpillPath<R> {
   private final SpillwayListener listener;
   private final Class<R> responseType;
   private final int maxPayload;
+  private final TamperReports tampering;
 
   SpillPath(String name, SpillwayConfig config, FunctionInvoker invoker, CircuitBreaker breaker,
       SpillBudget functionBudget, ScheduledExecutorService scheduler, Codec codec, CallSealer sealer, SpilloverClock clock,
@@ -80,6 +77,7 @@ final class SpillPath<R> {
     this.listener = listener;
     this.responseType = responseType;
     this.maxPayload = Math.min(config.maxPayloadBytes(), invoker.maxRequestBytes());
+    this.tampering = new TamperReports(name, counters, listener);
     IntervalFunction backoff = IntervalFunction.ofExponentialBackoff(config.retryBackoff(), 2.0);
     this.retryIdempotent = Retry.of(name + "-idempotent", RetryConfig.custom()
         .maxAttempts(config.retryAttempts()).intervalFunction(backoff)
@@ -177,8 +175,12 @@ final class SpillPath<R> {
     Supplier<CompletionStage<R>> attempt = () ->
         CircuitBreaker.decorateCompletionStage(breaker, () -> invoker.invoke(invocation)).get()
             .handle((bytes, e) -> {
-              if (e != null) {
-                throw new CompletionException(sealedFailure(unwrap(e), id, sealedWith));
+              Throwable cause = e == null ? null : unwrap(e);
+              if (cause instanceof RuntimeException) {
+                throw tampering.failure((RuntimeException) cause, id, sealedWith);
+              }
+              if (cause != null) {
+                throw new CompletionException(cause);
               }
               return reply(bytes, id, sealedWith);
             });
@@ -200,7 +202,7 @@ final class SpillPath<R> {
       try {
         bytes = invoke.get();
       } catch (RuntimeException e) {
-        throw sealedFailure(e, id, channel);
+        throw tampering.failure(e, id, channel);
       }
       return reply(bytes, id, channel);
     };
@@ -232,36 +234,11 @@ final class SpillPath<R> {
     try {
       return ReplyDecoder.body(reply, name, id, codec, responseType, channel);
     } catch (UnauthenticatedReplyException e) {
-      tampered(e, id, channel);
+      tampering.record(e, id, channel);
       throw e;
     }
   }
 
-  /**
-   * A failed exchange of a sealed call: a function error the platform reports (not sealed by the
-   * function) is unauthenticated, so it can never be taken as the handler's answer.
-   */
-  private RuntimeException sealedFailure(Throwable e, String id, SealedChannel channel) {
-    if (channel != null && e instanceof FunctionErrorException) {
-      UnauthenticatedReplyException u = new UnauthenticatedReplyException(
-          UnauthenticatedReplyException.Kind.PLATFORM_ERROR,
-          ((FunctionErrorException) e).type(), e);
-      tampered(u, id, channel);
-      return u;
-    }
-    return e instanceof RuntimeException ? (RuntimeException) e : new CompletionException(e);
-  }
-
-  private void tampered(UnauthenticatedReplyException e, String id, SealedChannel channel) {
-    counters.tamperedReplies.increment();
-    listener.onTamperedReply(name, id, e.kind());
-    try {
-      channel.replyRejected(name, id, e.kind());
-    } catch (RuntimeException failed) {
-      log.warn("{}: recording the unauthenticated reply to {} failed: {}", name, id,
-          failed.toString());
-    }
-  }
 
   /** Sends a no-op invocation that starts (or keeps) a function instance. */
   CompletableFuture<Boolean> ping() {
