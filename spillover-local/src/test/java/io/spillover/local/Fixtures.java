@@ -31,7 +31,7 @@ final class Fixtures {
   private Fixtures() {}
 
   static byte[] envelope(String service, String bodyJson) {
-    return ("{\"v\":1,\"id\":\"" + UUID.randomUUID() + "\",\"svc\":\"" + service
+    return ("{\"v\":2,\"id\":\"" + UUID.randomUUID() + "\",\"svc\":\"" + service
         + "\",\"deadline\":" + (System.currentTimeMillis() + 120_000) + ",\"body\":" + bodyJson
         + "}").getBytes(StandardCharsets.UTF_8);
   }

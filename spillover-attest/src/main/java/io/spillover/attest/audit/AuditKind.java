@@ -13,6 +13,11 @@ public enum AuditKind {
   KEY_RELEASE_REFUSED_REPEATED,
   /** A caller sealed a confidential call for a function target. */
   SEALED_SPILL,
+  /**
+   * A reply to a sealed call was not authentic (forged, altered, truncated, or a plain error): the
+   * spill failed and the reply may have been tampered with.
+   */
+  SEALED_REPLY_TAMPERED,
   /** Keys were created or rotated at the key service. */
   KEY_ROTATION,
   /** Opening the log dropped an incomplete last record (an append that failed half-way). */

@@ -3,8 +3,10 @@ package io.spillover.attest.audit;
 import io.spillover.SpilloverClock;
 import io.spillover.attest.audit.internal.AuditCodec;
 import io.spillover.attest.audit.internal.ChainChecker;
+import io.spillover.attest.seal.SealedSpill;
 import io.spillover.attest.seal.SealedSpillListener;
 import io.spillover.attest.audit.internal.LogFile;
+import io.spillover.attest.seal.TamperedReply;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,17 +115,35 @@ public final class AuditLog implements Closeable {
     return record;
   }
 
-  /** A listener for {@code SealingCallSealer} that appends a SEALED_SPILL record per call. */
+  /**
+   * A listener for {@code SealingCallSealer} that appends a SEALED_SPILL record per call and a
+   * SEALED_REPLY_TAMPERED record per reply that was not authentic.
+   */
   public SealedSpillListener sealedSpillListener() {
-    return spill -> {
-      Map<String, String> details = new LinkedHashMap<>();
-      details.put("target", spill.target().toString());
-      details.put("function", spill.function());
-      details.put("caller", spill.caller());
-      details.put("service", spill.service());
-      details.put("requestId", spill.requestId());
-      details.put("session", spill.sessionId());
-      append(AuditKind.SEALED_SPILL, details);
+    return new SealedSpillListener() {
+      @Override
+      public void onSealed(SealedSpill spill) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("target", spill.target().toString());
+        details.put("function", spill.function());
+        details.put("caller", spill.caller());
+        details.put("service", spill.service());
+        details.put("requestId", spill.requestId());
+        details.put("session", spill.sessionId());
+        append(AuditKind.SEALED_SPILL, details);
+      }
+
+      @Override
+      public void onTamperedReply(TamperedReply reply) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("target", reply.target().toString());
+        details.put("function", reply.function());
+        details.put("caller", reply.caller());
+        details.put("service", reply.service());
+        details.put("requestId", reply.requestId());
+        details.put("reply", reply.kind().name());
+        append(AuditKind.SEALED_REPLY_TAMPERED, details);
+      }
     };
   }
 

@@ -101,7 +101,8 @@ class AttestedSpillwayTest {
       }));
       assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
       try {
-        return sw.call(new Note(SECRET), CallOptions.builder().confidential().build(),
+        return sw.call(new Note(SECRET), CallOptions.builder().confidential().idempotent(true)
+            .build(),
             n -> new Note("local"));
       } finally {
         release.countDown();
