@@ -147,7 +147,7 @@ public final class SpillwayConfig {
     private LimitFactory limit = Limits.adaptive();
     private Duration latencySlo = Duration.ofMillis(100);
     private FunctionRef function;
-    private Duration timeout = Duration.ofSeconds(30);
+    private Duration timeout = Duration.ofSeconds(10);
     private Duration maxWait = Duration.ofSeconds(2);
     private int maxWaiting = 1000;
     private int maxConcurrentSpills = 100;
@@ -214,13 +214,21 @@ public final class SpillwayConfig {
       return this;
     }
 
-    /** The deadline of a call that brings none, from its start. */
+    /**
+     * The deadline of a call that brings none, from its start; 10 s by default. It bounds the
+     * spill (a cold start of a JVM function takes 1 to 3 s) and must end before the caller's own
+     * upstream gives up (load balancers and gateways wait 30 to 60 s). Set it to your service's
+     * own deadline.
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = positive(timeout, "timeout");
       return this;
     }
 
-    /** How long an overloaded call that does not spill waits for a local permit (never past its deadline). */
+    /**
+     * How long an overloaded call waits for a local permit, never past its deadline: a call that
+     * cannot spill, and the fallback of a spill that failed. 2 s by default.
+     */
     public Builder maxWait(Duration maxWait) {
       Objects.requireNonNull(maxWait, "maxWait");
       if (maxWait.isNegative()) {

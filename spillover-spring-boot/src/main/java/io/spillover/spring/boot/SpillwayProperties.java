@@ -30,10 +30,10 @@ public class SpillwayProperties {
   /** Function twin that takes the excess; without one the spillway never spills. */
   private final Function function = new Function();
 
-  /** Deadline of a call that brings none, from its start (library default: 30s). */
+  /** Deadline of a call that brings none, from its start (library default: 10s). */
   private Duration timeout;
 
-  /** How long an overloaded call that does not spill waits for a local permit (default: 2s). */
+  /** How long an overloaded call waits for a local permit, also after a failed spill (default: 2s). */
   private Duration maxWait;
 
   /** How many calls may wait for a local permit at once; more are rejected (default: 1000). */
