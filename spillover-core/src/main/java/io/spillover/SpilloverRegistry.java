@@ -5,11 +5,14 @@ import io.spillover.codec.Codec;
 import io.spillover.function.FunctionInvoker;
 import io.spillover.function.FunctionProvider;
 import io.spillover.function.FunctionRef;
+import io.spillover.function.TargetCheck;
 import io.spillover.internal.CompositeListener;
 import io.spillover.internal.DefaultSpillway;
 import io.spillover.internal.ServiceNames;
 import io.spillover.internal.SpillBudget;
+import io.spillover.internal.SpillFailureLog;
 import io.spillover.internal.SpillwayParts;
+import io.spillover.internal.TargetChecks;
 import io.spillover.seal.CallSealer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -57,6 +62,8 @@ public final class SpilloverRegistry implements AutoCloseable {
   private final boolean ownScheduler;
   private final Executor asyncExecutor;
   private final Map<FunctionRef, SpillBudget> functionBudgets = new ConcurrentHashMap<>();
+  private final TargetChecks targetChecks;
+  private final Map<String, CompletableFuture<TargetCheck>> checks = new ConcurrentHashMap<>();
 
   private SpilloverRegistry(Builder b) {
     this.providers = new LinkedHashMap<>(b.providers);
@@ -64,7 +71,8 @@ public final class SpilloverRegistry implements AutoCloseable {
     this.codec = b.codec;
     this.clock = b.clock;
     List<SpillwayListener> all = new ArrayList<>(b.listeners);
-    this.timeCalls = !all.isEmpty();
+    this.timeCalls = !all.isEmpty(); // the failure log below times nothing
+    all.add(new SpillFailureLog(b.clock));
     this.listener = CompositeListener.of(all);
     this.sealer = b.sealer;
     this.breakers = b.breakers != null ? b.breakers : CircuitBreakerRegistry.ofDefaults();
@@ -81,6 +89,7 @@ public final class SpilloverRegistry implements AutoCloseable {
           t.setDaemon(true);
           return t;
         });
+    this.targetChecks = new TargetChecks(b.targetCheckMode, b.targetCheckTimeout, asyncExecutor);
     if (!b.tickInterval.isZero()) {
       long ms = b.tickInterval.toMillis();
       scheduler.scheduleAtFixedRate(this::tick, ms, ms, TimeUnit.MILLISECONDS);
@@ -113,6 +122,8 @@ public final class SpilloverRegistry implements AutoCloseable {
    *
    * @throws IllegalArgumentException if the name is invalid, the config's provider is not
    *     registered, or the spillway exists with other request or response types
+   * @throws TargetCheckException with {@link TargetCheckMode#FAIL}, when the check of the
+   *     function target finds a problem (the spillway is not created)
    */
   @SuppressWarnings("unchecked")
   public <Q, R> Spillway<Q, R> spillway(String name, SpillwayConfig config, Class<Q> requestType,
@@ -148,11 +159,27 @@ public final class SpilloverRegistry implements AutoCloseable {
             + ref.provider() + "', registered: " + providers.keySet());
       }
       invoker = provider.invoker(ref);
+      checks.put(name, targetChecks.run(name, ref, invoker));
       breaker = breakers.circuitBreaker(ref.toString());
     }
     return new SpillwayParts<>(name, config, clock, listener, timeCalls, asyncExecutor, invoker,
         breaker, ref == null ? null : functionBudgets.get(ref), scheduler, codec, sealer,
         responseType).build();
+  }
+
+  /**
+   * The result of the startup check of spillway {@code name}'s function target (see
+   * {@link Builder#targetCheck}): complete at once with {@link TargetCheckMode#FAIL}, later with
+   * {@link TargetCheckMode#WARN}, {@code null} with {@link TargetCheckMode#OFF}. Empty when the
+   * spillway does not exist or has no function.
+   */
+  public Optional<CompletionStage<TargetCheck>> targetCheck(String name) {
+    return Optional.ofNullable(checks.get(name));
+  }
+
+  /** The names of the registered providers, in registration order. */
+  public List<String> providerNames() {
+    return List.copyOf(providers.keySet());
   }
 
   /** The spillway {@code name}, if it exists. */
@@ -232,6 +259,8 @@ public final class SpilloverRegistry implements AutoCloseable {
     private Executor asyncExecutor;
     private Duration tickInterval = Duration.ofSeconds(1);
     private final Map<FunctionRef, Integer> functionConcurrency = new LinkedHashMap<>();
+    private TargetCheckMode targetCheckMode = TargetCheckMode.WARN;
+    private Duration targetCheckTimeout = Duration.ofSeconds(2);
 
     private Builder() {}
 
@@ -314,6 +343,25 @@ public final class SpilloverRegistry implements AutoCloseable {
         throw new IllegalArgumentException("tickInterval must be >= 0");
       }
       this.tickInterval = interval;
+      return this;
+    }
+
+    /**
+     * Whether and how each new spillway's function target is checked, by
+     * {@link io.spillover.function.FunctionInvoker#check}: is it deployed, does it serve the
+     * spillway's service, can it be reached. {@link TargetCheckMode#WARN} by default (one WARN
+     * line per problem, the spillway is created anyway); {@link TargetCheckMode#FAIL} in tests
+     * and CI turns a problem into a {@link TargetCheckException}. {@code timeout} bounds each
+     * check (2 s by default).
+     */
+    public Builder targetCheck(TargetCheckMode mode, Duration timeout) {
+      this.targetCheckMode = Objects.requireNonNull(mode, "mode");
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("target check timeout must be positive, was "
+            + timeout);
+      }
+      this.targetCheckTimeout = timeout;
       return this;
     }
 
