@@ -11,7 +11,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Plain HTTP function endpoints, {@code POST /http/{function}}: the request body (an envelope)
+ * Plain HTTP function endpoints, {@code POST /http/{function}} ({@code GET} answers 200 when the
+ * function is deployed, 404 when not: a health probe): the request body (an envelope)
  * goes to the function as it is, the reply comes back as it is (an OpenWhisk action's
  * {@code {"envelope": ...}} result unwrapped). Platform failures are HTTP
  * statuses with {@code {"error":{"type","message"}}}: 404 unknown function, 413 too large, 429
@@ -29,6 +30,16 @@ final class HttpFrontend {
     String name = URLDecoder.decode(ex.getRequestURI().getRawPath().substring(PREFIX.length()),
         StandardCharsets.UTF_8);
     FunctionSpec spec = pool.function(name, null);
+    if (ex.getRequestMethod().equals("GET")) {
+      // the health probe of an HTTP provider (its startup check): is the function deployed?
+      if (spec == null) {
+        error(ex, 404, "ResourceNotFound", "no function '" + name + "'");
+      } else {
+        Exchanges.send(ex, 200, "{\"function\":" + Exchanges.quote(name) + ",\"kind\":\""
+            + spec.kind() + "\"}");
+      }
+      return;
+    }
     if (spec == null || !ex.getRequestMethod().equals("POST")) {
       error(ex, 404, "ResourceNotFound", "no function '" + name + "' (POST /http/{function})");
       return;
