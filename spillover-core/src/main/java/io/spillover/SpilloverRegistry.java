@@ -1,7 +1,10 @@
 package io.spillover;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.spillover.codec.Codec;
+import io.spillover.codec.TypeRef;
 import io.spillover.function.FunctionInvoker;
 import io.spillover.function.FunctionProvider;
 import io.spillover.function.FunctionRef;
@@ -14,6 +17,7 @@ import io.spillover.internal.SpillFailureLog;
 import io.spillover.internal.SpillwayParts;
 import io.spillover.internal.TargetChecks;
 import io.spillover.seal.CallSealer;
+import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,6 +35,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Named spillways and named configs, with the providers, codec, clock and listeners they share.
@@ -48,6 +54,7 @@ import java.util.function.Consumer;
  * <p>Close the registry to stop its timer and close the providers it was given.
  */
 public final class SpilloverRegistry implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SpilloverRegistry.class);
   private final Map<String, FunctionProvider> providers;
   private final Map<String, SpillwayConfig> configs = new ConcurrentHashMap<>();
   private final Map<String, Entry> spillways = new ConcurrentHashMap<>();
@@ -125,9 +132,19 @@ public final class SpilloverRegistry implements AutoCloseable {
    * @throws TargetCheckException with {@link TargetCheckMode#FAIL}, when the check of the
    *     function target finds a problem (the spillway is not created)
    */
-  @SuppressWarnings("unchecked")
   public <Q, R> Spillway<Q, R> spillway(String name, SpillwayConfig config, Class<Q> requestType,
       Class<R> responseType) {
+    Objects.requireNonNull(responseType, "responseType");
+    return spillway(name, config, requestType, TypeRef.of(responseType));
+  }
+
+  /**
+   * The same for a reply type with type arguments, e.g. {@code new TypeRef<List<Post>>() {}};
+   * the codec decodes the function's reply to that type.
+   */
+  @SuppressWarnings("unchecked")
+  public <Q, R> Spillway<Q, R> spillway(String name, SpillwayConfig config, Class<Q> requestType,
+      TypeRef<R> responseType) {
     ServiceNames.require(name);
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(requestType, "requestType");
@@ -135,11 +152,12 @@ public final class SpilloverRegistry implements AutoCloseable {
     boolean[] created = {false};
     Entry e = spillways.computeIfAbsent(name, n -> {
       created[0] = true;
-      return new Entry(create(n, config, responseType), requestType, responseType);
+      return new Entry(create(n, config, responseType.type()), requestType,
+          responseType.type());
     });
-    if (e.requestType != requestType || e.responseType != responseType) {
+    if (e.requestType != requestType || !e.responseType.equals(responseType.type())) {
       throw new IllegalArgumentException("spillway '" + name + "' exists for "
-          + e.requestType.getSimpleName() + " -> " + e.responseType.getSimpleName());
+          + e.requestType.getSimpleName() + " -> " + e.responseType.getTypeName());
     }
     if (created[0]) {
       onAdded.forEach(c -> c.accept(e.spillway));
@@ -147,10 +165,10 @@ public final class SpilloverRegistry implements AutoCloseable {
     return (Spillway<Q, R>) e.spillway;
   }
 
-  private <R> DefaultSpillway<Object, R> create(String name, SpillwayConfig config,
-      Class<R> responseType) {
+  private DefaultSpillway<Object, Object> create(String name, SpillwayConfig config,
+      Type responseType) {
     FunctionInvoker invoker = null;
-    io.github.resilience4j.circuitbreaker.CircuitBreaker breaker = null;
+    CircuitBreaker breaker = null;
     FunctionRef ref = config.function();
     if (ref != null) {
       FunctionProvider provider = providers.get(ref.provider());
@@ -160,11 +178,28 @@ public final class SpilloverRegistry implements AutoCloseable {
       }
       invoker = provider.invoker(ref);
       checks.put(name, targetChecks.run(name, ref, invoker));
-      breaker = breakers.circuitBreaker(ref.toString());
+      breaker = breaker(name, ref, config.circuitBreaker());
     }
     return new SpillwayParts<>(name, config, clock, listener, timeCalls, asyncExecutor, invoker,
         breaker, ref == null ? null : functionBudgets.get(ref), scheduler, codec, sealer,
         responseType).build();
+  }
+
+  /**
+   * The target's breaker, shared by every spillway that spills to it: an existing one as it is,
+   * else one with the spillway's settings, else one with the breaker registry's default config.
+   */
+  private CircuitBreaker breaker(String spillway, FunctionRef ref, CircuitBreakerConfig wanted) {
+    if (wanted == null) {
+      return breakers.circuitBreaker(ref.toString());
+    }
+    CircuitBreaker b = breakers.circuitBreaker(ref.toString(), wanted);
+    if (b.getCircuitBreakerConfig() != wanted) {
+      LOG.warn("Spillover: spillway '{}' has circuit-breaker settings, but the breaker of {} "
+          + "already exists (another spillway or the application's CircuitBreakerRegistry "
+          + "made it): that one is used as it is", spillway, ref);
+    }
+    return b;
   }
 
   /**
@@ -237,9 +272,9 @@ public final class SpilloverRegistry implements AutoCloseable {
   private static final class Entry {
     final DefaultSpillway<?, ?> spillway;
     final Class<?> requestType;
-    final Class<?> responseType;
+    final Type responseType;
 
-    Entry(DefaultSpillway<?, ?> spillway, Class<?> requestType, Class<?> responseType) {
+    Entry(DefaultSpillway<?, ?> spillway, Class<?> requestType, Type responseType) {
       this.spillway = spillway;
       this.requestType = requestType;
       this.responseType = responseType;
@@ -318,7 +353,12 @@ public final class SpilloverRegistry implements AutoCloseable {
       return this;
     }
 
-    /** Your Resilience4j registry: one breaker per function target, named "provider:target". */
+    /**
+     * Your Resilience4j registry: one breaker per function target, named "provider:target". A
+     * breaker it already holds under that name is used as it is; else one is made with the
+     * spillway's {@link SpillwayConfig.Builder#circuitBreaker settings}, or with this registry's
+     * default config when the spillway has none.
+     */
     public Builder circuitBreakerRegistry(CircuitBreakerRegistry breakers) {
       this.breakers = Objects.requireNonNull(breakers, "breakers");
       return this;

@@ -10,6 +10,7 @@ import io.spillover.function.FunctionTimeoutException;
 import io.spillover.function.FunctionTransportException;
 import io.spillover.seal.SealedChannel;
 import io.spillover.seal.SealingException;
+import java.lang.reflect.Type;
 
 /** Maps a reply envelope to a result or to the typed exception the core's rules act on. */
 final class ReplyDecoder {
@@ -23,8 +24,9 @@ final class ReplyDecoder {
     }
   }
 
+  @SuppressWarnings("unchecked") // the registry pairs R with its type
   static <R> R body(ResponseEnvelope reply, String service, String id, Codec codec,
-      Class<R> type, SealedChannel channel) {
+      Type type, SealedChannel channel) {
     if (!reply.ok) {
       throw failure(reply);
     }
@@ -43,7 +45,8 @@ final class ReplyDecoder {
       throw new FunctionTransportException("reply has no body", true, null);
     }
     try {
-      return codec.decode(body, type);
+      return type instanceof Class ? ((Class<R>) type).cast(codec.decode(body, (Class<R>) type))
+          : (R) codec.decode(body, type);
     } catch (CodecException e) {
       throw new FunctionTransportException("reply body: " + e.getMessage(), true, e);
     }
