@@ -212,9 +212,9 @@ public final class SpilloverRegistry implements AutoCloseable {
     return Optional.ofNullable(checks.get(name));
   }
 
-  /** The names of the registered providers, in registration order. */
-  public List<String> providerNames() {
-    return List.copyOf(providers.keySet());
+  /** The registered providers, in registration order. */
+  public List<FunctionProvider> providers() {
+    return List.copyOf(providers.values());
   }
 
   /** The spillway {@code name}, if it exists. */

@@ -1,5 +1,6 @@
 package io.spillover.spring.boot;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import io.spillover.Classification;
 import io.spillover.OverloadAction;
 import io.spillover.Priority;
@@ -81,6 +82,12 @@ public class SpillwayProperties {
   /** Window over which the spill rate is averaged into scale advice (library default: 60s). */
   private Duration adviceWindow;
 
+  /**
+   * The circuit breaker of the function target (Resilience4j); unset keys come from the base
+   * config, else from the CircuitBreakerRegistry's default config.
+   */
+  private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+
   public String getBaseConfig() { return baseConfig; }
   public void setBaseConfig(String baseConfig) { this.baseConfig = baseConfig; }
   public LimitProperties getLimit() { return limit; }
@@ -116,6 +123,48 @@ public class SpillwayProperties {
   public void setLatencySampling(Integer everyN) { this.latencySampling = everyN; }
   public Duration getAdviceWindow() { return adviceWindow; }
   public void setAdviceWindow(Duration window) { this.adviceWindow = window; }
+  public CircuitBreaker getCircuitBreaker() { return circuitBreaker; }
+
+  /** The function target's circuit breaker (Resilience4j CircuitBreakerConfig). */
+  public static class CircuitBreaker {
+    /** Failure rate in percent, in (0, 100], at or above which the breaker opens (default 50). */
+    private Float failureRateThreshold;
+    /** Rate in percent of slow calls at or above which the breaker opens (default 100). */
+    private Float slowCallRateThreshold;
+    /** Duration above which a call counts as slow (default 60s). */
+    private Duration slowCallDurationThreshold;
+    /** Whether the window counts the last N calls or the calls of the last N seconds. */
+    private SlidingWindowType slidingWindowType;
+    /** Calls (count-based) or seconds (time-based) in the sliding window (default 100). */
+    private Integer slidingWindowSize;
+    /** Calls needed before the failure rate is computed at all (default 100). */
+    private Integer minimumNumberOfCalls;
+    /** How long the breaker stays open before it lets trial calls through (default 60s). */
+    private Duration waitDurationInOpenState;
+    /** Trial calls let through while half-open (default 10). */
+    private Integer permittedNumberOfCallsInHalfOpenState;
+
+    public Float getFailureRateThreshold() { return failureRateThreshold; }
+    public void setFailureRateThreshold(Float v) { this.failureRateThreshold = v; }
+    public Float getSlowCallRateThreshold() { return slowCallRateThreshold; }
+    public void setSlowCallRateThreshold(Float v) { this.slowCallRateThreshold = v; }
+    public Duration getSlowCallDurationThreshold() { return slowCallDurationThreshold; }
+    public void setSlowCallDurationThreshold(Duration v) { this.slowCallDurationThreshold = v; }
+    public SlidingWindowType getSlidingWindowType() { return slidingWindowType; }
+    public void setSlidingWindowType(SlidingWindowType v) { this.slidingWindowType = v; }
+    public Integer getSlidingWindowSize() { return slidingWindowSize; }
+    public void setSlidingWindowSize(Integer v) { this.slidingWindowSize = v; }
+    public Integer getMinimumNumberOfCalls() { return minimumNumberOfCalls; }
+    public void setMinimumNumberOfCalls(Integer v) { this.minimumNumberOfCalls = v; }
+    public Duration getWaitDurationInOpenState() { return waitDurationInOpenState; }
+    public void setWaitDurationInOpenState(Duration v) { this.waitDurationInOpenState = v; }
+    public Integer getPermittedNumberOfCallsInHalfOpenState() {
+      return permittedNumberOfCallsInHalfOpenState;
+    }
+    public void setPermittedNumberOfCallsInHalfOpenState(Integer v) {
+      this.permittedNumberOfCallsInHalfOpenState = v;
+    }
+  }
 
   /** The function twin: provider name and the provider's name for the function. */
   public static class Function {
