@@ -1,7 +1,6 @@
 package io.spillover.spring.boot.internal;
 
 import java.beans.PropertyDescriptor;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,17 +50,7 @@ final class PropertyKeys {
         if (i + 1 == name.getNumberOfElements()) {
           return Optional.empty();
         }
-        Class<?> keyType = t.asMap().getGeneric(0).toClass();
-        if (keyType.isEnum()) {
-          String key = name.getElement(i + 1, Form.UNIFORM);
-          List<String> constants = new ArrayList<>();
-          for (Object c : keyType.getEnumConstants()) {
-            constants.add(((Enum<?>) c).name().toLowerCase(Locale.ROOT).replace('_', '-'));
-          }
-          if (constants.stream().noneMatch(c -> c.replace("-", "").equals(key))) {
-            return Optional.of(unknown(name, i + 1, constants));
-          }
-        }
+        // an enum key that is no constant fails binding before this check, with Boot's report
         ResolvableType value = t.asMap().getGeneric(1);
         if (!isNested(value.toClass())) {
           return Optional.empty(); // a leaf map takes any key, dots included
