@@ -38,7 +38,10 @@ public class SpilloverProperties {
   /** Named, shareable spillway configs; a spillway names one with base-config. */
   private Map<String, SpillwayProperties> configs = new LinkedHashMap<>();
 
-  /** Per-spillway settings, keyed by the spillway (service) name. */
+  /**
+   * Per-spillway settings, keyed by the spillway (service) name; each takes the keys of
+   * spillover.configs.default, which are listed with their descriptions.
+   */
   private Map<String, SpillwayProperties> spillways = new LinkedHashMap<>();
 
   /**

@@ -29,6 +29,7 @@ public class SpillwayProperties {
   private Duration latencySlo;
 
   /** Function twin that takes the excess; without one the spillway never spills. */
+  @NestedConfigurationProperty
   private final Function function = new Function();
 
   /** Deadline of a call that brings none, from its start (library default: 10s). */
@@ -62,18 +63,22 @@ public class SpillwayProperties {
   private Map<Priority, OverloadAction> overload = new EnumMap<>(Priority.class);
 
   /** Hysteresis between local and spill mode. */
+  @NestedConfigurationProperty
   private final Hysteresis hysteresis = new Hysteresis();
 
   /** Keeping function instances warm while the service is near its limit (off by default). */
+  @NestedConfigurationProperty
   private final Prewarm prewarm = new Prewarm();
 
   /** How the function platform bills a call (library default: AWS Lambda list prices, 256 MB). */
+  @NestedConfigurationProperty
   private final Pricing pricing = new Pricing();
 
   /** Modelled spend per hour in USD at which spilling stops; 0 means no cap. */
   private Double spendCapPerHour;
 
   /** Retries on the function of failures that are safe to retry. */
+  @NestedConfigurationProperty
   private final Retry retry = new Retry();
 
   /** Times one local call in N (a power of two) for adaptive limits (library default: 1). */
@@ -86,6 +91,7 @@ public class SpillwayProperties {
    * The circuit breaker of the function target (Resilience4j); unset keys come from the base
    * config, else from the CircuitBreakerRegistry's default config.
    */
+  @NestedConfigurationProperty
   private final CircuitBreaker circuitBreaker = new CircuitBreaker();
 
   public String getBaseConfig() { return baseConfig; }
