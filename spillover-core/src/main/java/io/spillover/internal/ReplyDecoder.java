@@ -11,6 +11,7 @@ import io.spillover.function.FunctionTransportException;
 import io.spillover.seal.SealedChannel;
 import io.spillover.seal.UnauthenticatedReplyException;
 import io.spillover.seal.UnauthenticatedReplyException.Kind;
+import java.lang.reflect.Type;
 
 /**
  * Maps a reply envelope to a result or to the typed exception the core's rules act on. For a
@@ -29,8 +30,9 @@ final class ReplyDecoder {
   }
 
   /** The result of a reply; {@code channel} is the sealed call's channel, or null when plain. */
+  @SuppressWarnings("unchecked") // the registry pairs R with its type
   static <R> R body(ResponseEnvelope reply, String service, String id, Codec codec,
-      Class<R> type, SealedChannel channel) {
+      Type type, SealedChannel channel) {
     byte[] body;
     if (channel != null) {
       SealedFrames.Reply frame = openSealed(reply, service, id, channel);
@@ -51,7 +53,8 @@ final class ReplyDecoder {
       throw new FunctionTransportException("reply has no body", true, null);
     }
     try {
-      return codec.decode(body, type);
+      return type instanceof Class ? ((Class<R>) type).cast(codec.decode(body, (Class<R>) type))
+          : (R) codec.decode(body, type);
     } catch (CodecException e) {
       throw new FunctionTransportException("reply body: " + e.getMessage(), true, e);
     }

@@ -55,13 +55,14 @@ final class SpillPath<R> {
   private final CostMeter cost;
   private final CallCounters counters;
   private final SpillwayListener listener;
-  private final Class<R> responseType;
+  private final java.lang.reflect.Type responseType;
   private final int maxPayload;
   private final TamperReports tampering;
 
   SpillPath(String name, SpillwayConfig config, FunctionInvoker invoker, CircuitBreaker breaker,
       SpillBudget functionBudget, ScheduledExecutorService scheduler, Codec codec, CallSealer sealer, SpilloverClock clock,
-      CostMeter cost, CallCounters counters, SpillwayListener listener, Class<R> responseType) {
+      CostMeter cost, CallCounters counters, SpillwayListener listener,
+      java.lang.reflect.Type responseType) {
     this.name = name;
     this.target = config.function();
     this.invoker = invoker;

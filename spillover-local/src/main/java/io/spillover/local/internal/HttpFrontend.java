@@ -9,7 +9,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Plain HTTP function endpoints, {@code POST /http/{function}}: the request body (an envelope)
+ * Plain HTTP function endpoints, {@code POST /http/{function}} ({@code GET} answers 200 when the
+ * function is deployed, 404 when not: a health probe): the request body (an envelope)
  * goes to the function as it is, the reply comes back as it is (an OpenWhisk action's
  * {@code {"envelope": ...}} result unwrapped). Platform failures are HTTP
  * statuses with {@code {"error":{"type","message"}}}: 400 a body that is not one JSON value (a
@@ -28,6 +29,16 @@ final class HttpFrontend {
     String name = URLDecoder.decode(ex.rawPath().substring(PREFIX.length()),
         StandardCharsets.UTF_8);
     FunctionSpec spec = pool.function(name, null);
+    if (ex.method().equals("GET")) {
+      // the health probe of an HTTP provider (its startup check): is the function deployed?
+      if (spec == null) {
+        error(ex, 404, "ResourceNotFound", "no function '" + name + "'");
+      } else {
+        ex.send(200, "{\"function\":" + Exchange.quote(name) + ",\"kind\":\""
+            + spec.kind() + "\"}");
+      }
+      return;
+    }
     if (spec == null || !ex.method().equals("POST")) {
       error(ex, 404, "ResourceNotFound", "no function '" + name + "' (POST /http/{function})");
       return;
