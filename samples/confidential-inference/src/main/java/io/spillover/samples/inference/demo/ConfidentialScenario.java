@@ -44,9 +44,9 @@ public final class ConfidentialScenario implements Callable<Integer> {
   int localLimit;
   @Option(names = "--model-ms", defaultValue = "50", description = "Compute time of one inference (default: ${DEFAULT-VALUE}).")
   long modelMillis;
-  @Option(names = "--action-concurrency", defaultValue = "16", description = "Concurrent calls per twin instance, OpenWhisk (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--action-concurrency", defaultValue = "16", description = "Concurrent calls per twin instance on OpenWhisk; on Lambda, instances per max instance (default: ${DEFAULT-VALUE}).")
   int actionConcurrency;
-  @Option(names = "--max-instances", defaultValue = "1", description = "Twin instances at most (default: ${DEFAULT-VALUE}; Lambda: times the action concurrency).")
+  @Option(names = "--max-instances", defaultValue = "1", description = "Twin instances at most on OpenWhisk (default: ${DEFAULT-VALUE}); on Lambda, times the action concurrency, one call each.")
   int maxInstances;
   @Option(names = "--ungranted-share", defaultValue = "0.05", description = "Share of requests naming a model their tenant is not granted (default: ${DEFAULT-VALUE}).")
   double ungrantedShare;
@@ -54,7 +54,7 @@ public final class ConfidentialScenario implements Callable<Integer> {
   long modelMemoryKb;
   @Option(names = "--bad-evidence", defaultValue = "debug", description = "debug (right image, debuggable TEE) or measurement (another image) (default: ${DEFAULT-VALUE}).")
   String badEvidence;
-  @Option(names = "--no-prewarm", description = "Do not pre-warm the twin: the spike meets a cold start.")
+  @Option(names = "--no-prewarm", description = "Do not pre-warm the twin while the VM is busy (Spillover's pre-warming): the first spills wait for its cold start.")
   boolean noPrewarm;
   @Option(names = "--out", defaultValue = "target/demo-confidential", description = "Output directory (default: ${DEFAULT-VALUE}).")
   Path out;
@@ -87,7 +87,8 @@ public final class ConfidentialScenario implements Callable<Integer> {
         + " Nitro evidence takes.");
     p.printf("  twin: %s on the local platform, %s; 3 models, 3 tenants, each granted 2; VM: %d"
         + " local calls per tenant, %d ms per inference%n", o.platform(), o.openWhisk()
-        ? "action concurrency " + o.actionConcurrency() : "one call per instance",
+        ? o.maxInstances() + " instance(s) of action concurrency " + o.actionConcurrency()
+        : o.maxInstances() * o.actionConcurrency() + " instances at most, one call each",
         o.localLimit(), o.modelMillis());
     List<PhaseResult> phases = new ArrayList<>();
     Map<String, Object> summary = new LinkedHashMap<>();

@@ -89,16 +89,19 @@ final class ScenarioDeployment implements AutoCloseable {
         .functions(twin(TWIN, MEASUREMENT, false, simulatorKey, image),
             twin(BAD_TWIN, debugTee ? MEASUREMENT : OTHER_MEASUREMENT, debugTee, simulatorKey,
                 image))
-        .maxConcurrency(2 * o.maxInstances() * perInstance())
-        .perFunctionConcurrency(o.maxInstances() * perInstance())
+        .maxConcurrency(2 * capacity()).perFunctionConcurrency(capacity())
         .idleTimeout(Duration.ofMinutes(10)).build().start();
     this.keyset = KeyServiceClient.builder().baseUrl(keyService.uri().toString())
         .keyServiceVerifyKeyset(keyService.verifyKeyset()).build()
         .publicKeyset(FUNCTION, tenants.get(0));
   }
 
-  private int perInstance() {
-    return options.openWhisk() ? options.actionConcurrency() : 1;
+  /**
+   * Calls in flight the twin may take: instances times the action's concurrency on OpenWhisk;
+   * on Lambda as many instances, one call each.
+   */
+  private int capacity() {
+    return options.maxInstances() * options.actionConcurrency();
   }
 
   private FunctionSpec twin(String name, String measurement, boolean debug, Path simulatorKey,
@@ -131,8 +134,7 @@ final class ScenarioDeployment implements AutoCloseable {
   VmInference vm(String twin, WireTap tap, UnaryOperator<VmInference.Builder> settings) {
     VmInference.Builder b = VmInference.builder().tenants(tenants).grants(Tenants.GRANTS)
         .localLimit(options.localLimit()).modelMillis(options.modelMillis())
-        .maxConcurrentSpills(Math.max(1, options.maxInstances() * perInstance()
-            / Tenants.NAMES.size()))
+        .maxConcurrentSpills(Math.max(1, capacity() / Tenants.NAMES.size()))
         .spillListener(audit.sealedSpillListener());
     if (options.prewarm()) {
       b.prewarm(Duration.ofSeconds(2));

@@ -12,8 +12,9 @@ import java.nio.file.Path;
  * @param badSpikeRps the spike rate of the bad-evidence phase, which the VM must carry alone
  * @param localLimit concurrent local calls per tenant on the VM
  * @param modelMillis the compute one inference stands for, on the VM and in the twin
- * @param actionConcurrency concurrent calls per twin instance (OpenWhisk)
- * @param maxInstances twin instances at most
+ * @param actionConcurrency concurrent calls per twin instance (OpenWhisk); on Lambda, instances
+ *     per {@code maxInstances}, one call each
+ * @param maxInstances twin instances at most (OpenWhisk)
  * @param ungrantedShare the share of requests that name a model their tenant is not granted
  * @param modelMemoryBytes the bound on a twin instance's open models
  * @param badEvidence {@code debug} (the right image, debuggable) or {@code measurement}

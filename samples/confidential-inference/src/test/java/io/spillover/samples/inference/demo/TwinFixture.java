@@ -38,11 +38,24 @@ final class TwinFixture implements AutoCloseable {
 
   TwinFixture(Path dir, String platform, int actionConcurrency, int maxInstances,
       long twinModelMillis, long modelMemoryBytes) throws Exception {
+    this(dir, platform, actionConcurrency, maxInstances, twinModelMillis, modelMemoryBytes,
+        "debug", ScenarioDeployment.TWIN);
+  }
+
+  /** The VM side spilling to the twin whose evidence shows {@code badEvidence}. */
+  static TwinFixture unattested(Path dir, String badEvidence) throws Exception {
+    return new TwinFixture(dir, "openwhisk", 4, 1, 0, 1 << 20, badEvidence,
+        ScenarioDeployment.BAD_TWIN);
+  }
+
+  private TwinFixture(Path dir, String platform, int actionConcurrency, int maxInstances,
+      long twinModelMillis, long modelMemoryBytes, String badEvidence, String twin)
+      throws Exception {
     ScenarioOptions o = new ScenarioOptions(platform, 2, 1, 1, 1, 1, twinModelMillis,
-        actionConcurrency, maxInstances, 0, modelMemoryBytes, "debug", false,
+        actionConcurrency, maxInstances, 0, modelMemoryBytes, badEvidence, false,
         dir.resolve("out"), dir.resolve("work"));
     this.deployment = new ScenarioDeployment(o);
-    this.vm = deployment.vm(ScenarioDeployment.TWIN, tap, b -> b.localLimit(1)
+    this.vm = deployment.vm(twin, tap, b -> b.localLimit(1).maxConcurrentSpills(100)
         .timeout(Duration.ofSeconds(30)).localWork(r -> {
           if (r.patient().startsWith(HOLD)) {
             await(release);
@@ -59,6 +72,11 @@ final class TwinFixture implements AutoCloseable {
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Tenants.NAMES.stream()
         .allMatch(t -> vm.metrics().get(t).inflightLocal() == 1));
     return this;
+  }
+
+  /** Frees the permits {@link #hold()} took. */
+  void release() {
+    release.countDown();
   }
 
   /** One call of {@code tenant} for {@code model}. */
