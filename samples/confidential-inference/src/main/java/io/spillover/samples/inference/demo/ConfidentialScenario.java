@@ -60,6 +60,10 @@ public final class ConfidentialScenario implements Callable<Integer> {
   Path out;
 
   public static void main(String[] args) {
+    // the servers' start and stop lines are noise here; warnings (e.g. failed spills) are not
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
     System.exit(new CommandLine(new ConfidentialScenario()).execute(args));
   }
 
