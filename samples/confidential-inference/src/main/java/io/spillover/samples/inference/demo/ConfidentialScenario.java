@@ -169,7 +169,10 @@ public final class ConfidentialScenario implements Callable<Integer> {
     m.put("bad_evidence", o.badEvidence());
     m.put("prewarm", o.prewarm());
     m.put("tenants", Tenants.NAMES);
-    m.put("grants", new java.util.TreeMap<>(Tenants.GRANTS));
+    Map<String, Object> grants = new java.util.TreeMap<>();
+    Tenants.GRANTS.forEach((model, tenants) -> grants.put(model, tenants.stream().sorted()
+        .toList()));
+    m.put("grants", grants);
     return m;
   }
 }
