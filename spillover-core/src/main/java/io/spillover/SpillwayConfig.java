@@ -36,6 +36,7 @@ public final class SpillwayConfig {
   private final Duration retryBackoff;
   private final int latencySampling;
   private final Duration adviceWindow;
+  private final Duration adviceCoolDown;
 
   private SpillwayConfig(Builder b) {
     this.limit = b.limit;
@@ -59,6 +60,7 @@ public final class SpillwayConfig {
     this.retryBackoff = b.retryBackoff;
     this.latencySampling = b.latencySampling;
     this.adviceWindow = b.adviceWindow;
+    this.adviceCoolDown = b.adviceCoolDown;
   }
 
   /** A builder with the defaults. */
@@ -101,6 +103,8 @@ public final class SpillwayConfig {
   public Duration retryBackoff() { return retryBackoff; }
   public int latencySampling() { return latencySampling; }
   public Duration adviceWindow() { return adviceWindow; }
+  /** How long the highest demand holds the extra-replica advice up. */
+  public Duration adviceCoolDown() { return adviceCoolDown; }
 
   @Override
   public String toString() {
@@ -165,6 +169,7 @@ public final class SpillwayConfig {
     private Duration retryBackoff = Duration.ofMillis(50);
     private int latencySampling = 1;
     private Duration adviceWindow = Duration.ofSeconds(60);
+    private Duration adviceCoolDown = Duration.ofMinutes(5);
 
     private Builder() {
       overload.put(Priority.CRITICAL, OverloadAction.SPILL);
@@ -194,6 +199,7 @@ public final class SpillwayConfig {
       retryBackoff = c.retryBackoff;
       latencySampling = c.latencySampling;
       adviceWindow = c.adviceWindow;
+      adviceCoolDown = c.adviceCoolDown;
     }
 
     /** The local concurrency limit algorithm ({@link Limits#fixed}, {@link Limits#adaptive}). */
@@ -341,9 +347,22 @@ public final class SpillwayConfig {
       return this;
     }
 
-    /** The window over which the spill rate is averaged into scale advice. */
+    /** The window over which the spill rate and the demand are averaged into scale advice. */
     public Builder adviceWindow(Duration window) {
       this.adviceWindow = positive(window, "adviceWindow");
+      return this;
+    }
+
+    /**
+     * Hysteresis of the extra-replica advice: it falls only when the higher demand is older than
+     * this (default 5 minutes, like the HPA's scale-down stabilisation); 0 turns the hold off.
+     */
+    public Builder adviceCoolDown(Duration coolDown) {
+      Objects.requireNonNull(coolDown, "adviceCoolDown");
+      if (coolDown.isNegative()) {
+        throw new IllegalArgumentException("adviceCoolDown must be >= 0, was " + coolDown);
+      }
+      this.adviceCoolDown = coolDown;
       return this;
     }
 

@@ -81,6 +81,12 @@ public class SpillwayProperties {
   /** Window over which the spill rate is averaged into scale advice (library default: 60s). */
   private Duration adviceWindow;
 
+  /**
+   * How long the highest demand holds the extra-replica advice up; 0 turns the hold off (library
+   * default: 5m).
+   */
+  private Duration adviceCoolDown;
+
   public String getBaseConfig() { return baseConfig; }
   public void setBaseConfig(String baseConfig) { this.baseConfig = baseConfig; }
   public LimitProperties getLimit() { return limit; }
@@ -116,6 +122,8 @@ public class SpillwayProperties {
   public void setLatencySampling(Integer everyN) { this.latencySampling = everyN; }
   public Duration getAdviceWindow() { return adviceWindow; }
   public void setAdviceWindow(Duration window) { this.adviceWindow = window; }
+  public Duration getAdviceCoolDown() { return adviceCoolDown; }
+  public void setAdviceCoolDown(Duration coolDown) { this.adviceCoolDown = coolDown; }
 
   /** The function twin: provider name and the provider's name for the function. */
   public static class Function {
@@ -173,6 +181,10 @@ public class SpillwayProperties {
     private Double requestUsd;
     /** Billing granularity of the duration (default: 1ms). */
     private Duration granularity;
+    /**
+     * Billed init phase of a cold start (default with Lambda prices: 1s; with custom prices: 0).
+     */
+    private Duration initDuration;
 
     public Integer getMemoryMb() { return memoryMb; }
     public void setMemoryMb(Integer memoryMb) { this.memoryMb = memoryMb; }
@@ -182,6 +194,8 @@ public class SpillwayProperties {
     public void setRequestUsd(Double usd) { this.requestUsd = usd; }
     public Duration getGranularity() { return granularity; }
     public void setGranularity(Duration granularity) { this.granularity = granularity; }
+    public Duration getInitDuration() { return initDuration; }
+    public void setInitDuration(Duration init) { this.initDuration = init; }
   }
 
   /** Retries on the function (only for idempotent calls, with the same request id). */
