@@ -40,11 +40,15 @@ final class LabEnvironment implements AutoCloseable {
   private final StorageHttpServer storageServer;
   private final Workload workload;
   private final int users;
+  private final double compression;
   private LocalPlatform platform;
   private OkHttpClient http;
+  private double prewarmUsd;
 
-  LabEnvironment(LabOptions options) {
+  /** @param compression trace seconds per second of the runs (scales the advice's clock) */
+  LabEnvironment(LabOptions options, double compression) {
     this.options = options;
+    this.compression = compression;
     this.storage = InMemoryStorage.create();
     SocialNetwork loader = SocialNetwork.builder().storage(storage).machineId(1).build();
     SocialFrontend frontend = new SocialFrontend(loader, storage.media());
@@ -82,6 +86,7 @@ final class LabEnvironment implements AutoCloseable {
         .perFunctionConcurrency(options.functionConcurrency())
         .idleTimeout(Duration.ofMinutes(30))
         .build().start();
+    double before = platform.stats().costUsd();
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(256);
     dispatcher.setMaxRequestsPerHost(256);
@@ -89,6 +94,7 @@ final class LabEnvironment implements AutoCloseable {
         .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
         .readTimeout(Duration.ofMinutes(2)).callTimeout(Duration.ofMinutes(2)).build();
     warm();
+    prewarmUsd = platform.stats().costUsd() - before;
   }
 
   /**
@@ -136,9 +142,22 @@ final class LabEnvironment implements AutoCloseable {
     return FunctionRef.of("lambda", TWIN);
   }
 
-  /** Billed USD of the function platform so far (0 before it started). */
-  synchronized double functionCostUsd() {
-    return platform == null ? 0 : platform.stats().costUsd();
+  /** The function platform's billed cost, invocations and cold starts so far. */
+  synchronized FunctionBill.Snapshot functionSnapshot() {
+    if (platform == null) {
+      return new FunctionBill.Snapshot(0, 0, 0);
+    }
+    var s = platform.stats();
+    return new FunctionBill.Snapshot(s.costUsd(), s.invocations(), s.coldStarts());
+  }
+
+  /** What starting the twin instances before the runs was billed (their cold starts included). */
+  synchronized double prewarmUsd() {
+    return prewarmUsd;
+  }
+
+  double compression() {
+    return compression;
   }
 
   String platformReport() {
@@ -165,9 +184,6 @@ final class LabEnvironment implements AutoCloseable {
     return options.vmPricePerHour();
   }
 
-  double rpsPerVm() {
-    return options.rpsPerVm();
-  }
 
   @Override
   public void close() {
