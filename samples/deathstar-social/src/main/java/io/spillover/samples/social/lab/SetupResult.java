@@ -8,7 +8,7 @@ import java.util.Set;
 record SetupResult(String name, long requests, long local, long spilled, long rejected,
     long errors, long lost, double p50Ms, double p99Ms, double p999Ms,
     Map<String, Long> spilledByService, Set<String> overloaded, double vmCostPerHour,
-    double functionCostPerHour, FunctionBill functions, double wallSeconds, Series series) {
+    double functionCostPerHour, FunctionBill functions, double meanVms, Series series) {
 
   double costPerHour() {
     return vmCostPerHour + functionCostPerHour;
@@ -17,16 +17,6 @@ record SetupResult(String name, long requests, long local, long spilled, long re
   /** Share of the logic-service calls that ran on the function twin. */
   double spilledShare() {
     return local + spilled == 0 ? 0 : spilled / (double) (local + spilled);
-  }
-
-  /** The mean VMs serving over the run. */
-  double meanVms() {
-    int n = Math.min(series.seconds, (int) Math.ceil(wallSeconds));
-    long sum = 0;
-    for (int i = 0; i < n; i++) {
-      sum += series.vms.get(i);
-    }
-    return n == 0 ? 0 : sum / (double) n;
   }
 
   /** The summary.json entry (the core demo's keys plus the lab's). */

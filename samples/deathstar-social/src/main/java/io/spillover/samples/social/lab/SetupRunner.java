@@ -117,7 +117,7 @@ final class SetupRunner {
           driver.errors.sum(), driver.lost(), driver.percentile(50), driver.percentile(99),
           driver.percentile(99.9), byService, new TreeSet<>(overloaded),
           controller.vmSecondsTimesPrice() / wallSeconds * 3600,
-          bill.billedUsd() / wallSeconds * 3600, bill, wallSeconds, series);
+          bill.billedUsd() / wallSeconds * 3600, bill, controller.meanServingVms(), series);
     }
   }
 

@@ -30,6 +30,8 @@ final class VmController {
   private boolean lost;
   private boolean back;
   private double vmSecondsPrice;
+  private double servingVmSeconds;
+  private double controlledSeconds;
   private Thread thread;
 
   VmController(Setup setup, Map<String, VmCapacity> pools, Map<String, Spillway<?, ?>> spillways,
@@ -57,6 +59,11 @@ final class VmController {
     thread.join();
   }
 
+  /** The mean VMs serving over the run so far (drain included, as in the cost). */
+  synchronized double meanServingVms() {
+    return controlledSeconds == 0 ? serving : servingVmSeconds / controlledSeconds;
+  }
+
   /** VM-seconds times the VM price per second, so far. */
   synchronized double vmSecondsTimesPrice() {
     return vmSecondsPrice;
@@ -73,7 +80,10 @@ final class VmController {
       long now = System.nanoTime();
       int billed = autoscaler == null ? setup.vms() : autoscaler.running() + autoscaler.booting();
       synchronized (this) {
-        vmSecondsPrice += (now - last) / 1e9 * env.vmPricePerHour() / 3600 * billed;
+        double dt = (now - last) / 1e9;
+        vmSecondsPrice += dt * env.vmPricePerHour() / 3600 * billed;
+        servingVmSeconds += dt * serving;
+        controlledSeconds += dt;
       }
       last = now;
       double at = (now - start) / 1e9;
