@@ -62,6 +62,7 @@ final class CapacityChange {
     int end = (int) Math.floor(o.capacitySeconds());
     int lost = (int) lostAt;
     int back = (int) backAt;
+    int settled = Math.max(1, lost / 3); // a fresh VM side's first seconds are its JIT warm-up
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("load_rps", load);
     c.put("vms", vms);
@@ -69,6 +70,7 @@ final class CapacityChange {
     c.put("cpu_back_at_s", backAt);
     c.put("cpu_lost", LOSS);
     c.put("watched_service", VmController.WATCHED);
+    c.put("before_from_s", settled);
     c.put("limit", "AIMD (core), SLO twice the service's unloaded call time + 10 ms, in front of"
         + " the worker pool");
     runs.forEach((n, r) -> {
@@ -80,15 +82,15 @@ final class CapacityChange {
       m.put("errors", r.errors());
       m.put("lost", r.lost());
       m.put("p99_ms", SetupResult.round(r.p99Ms()));
-      m.put("p99_ms_before", SetupResult.round(s.p99Millis(1, lost)));
+      m.put("p99_ms_before", SetupResult.round(s.p99Millis(settled, lost)));
       m.put("p99_ms_while_lost", SetupResult.round(s.p99Millis(lost, back)));
       m.put("p99_ms_after", SetupResult.round(s.p99Millis(back, end)));
-      m.put("spilled_calls_before", sum(s.functionCalls, 0, lost));
+      m.put("spilled_calls_before", sum(s.functionCalls, settled, lost));
       m.put("spilled_calls_while_lost", sum(s.functionCalls, lost, back));
       m.put("spilled_calls_after", sum(s.functionCalls, back, end));
       m.put("spilled_calls_last_third_of_after", sum(s.functionCalls,
           back + 2 * (end - back) / 3, end));
-      m.put("limit_mean_before", mean(s.limit, 1, lost));
+      m.put("limit_mean_before", mean(s.limit, settled, lost));
       m.put("limit_mean_while_lost", mean(s.limit, lost, back));
       m.put("limit_mean_after", mean(s.limit, back, end));
       m.put("workers_before", s.workers.get(Math.max(0, lost - 1)));

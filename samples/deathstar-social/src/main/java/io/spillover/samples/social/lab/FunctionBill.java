@@ -12,8 +12,8 @@ import java.util.Map;
  * Lambda bills since August 2025), and as the VM side's spillways metered it (the SDK's own
  * model, which the spend cap acts on). Both include cold starts and pre-warm pings; neither leaves
  * them out as Boxer's cost model does. The twin instances the lab starts before the runs are
- * pre-warming too: {@code prewarmUsd}, what starting them was billed, is charged once to every
- * setup that spills.
+ * pre-warming too: {@code prewarmUsd}, what starting them costs on Lambda (a modelled init and a
+ * short invocation each), is charged once to every setup that spills.
  *
  * @param billedUsd billed by the platform during the run
  * @param invocations invocations during the run

@@ -25,9 +25,12 @@ final class LabReport {
   private final Map<String, SetupResult> results;
   private final Map<String, Object> failover;
   private final double prewarmUsd;
+  private final double prewarmBilledHereUsd;
 
   LabReport(LabOptions o, Arrivals a, int base, int peak, double boot,
-      Map<String, SetupResult> results, Map<String, Object> failover, double prewarmUsd) {
+      Map<String, SetupResult> results, Map<String, Object> failover, double prewarmUsd,
+      double prewarmBilledHereUsd) {
+    this.prewarmBilledHereUsd = prewarmBilledHereUsd;
     this.o = o;
     this.a = a;
     this.base = base;
@@ -82,6 +85,7 @@ final class LabReport {
     run.put("vm_price_per_hour_usd", o.vmPricePerHour());
     run.put("autoscale_boot_s", SetupResult.round(boot));
     run.put("prewarm_usd", SetupResult.round9(prewarmUsd));
+    run.put("prewarm_billed_here_usd", SetupResult.round9(prewarmBilledHereUsd));
     run.put("slo_ms", o.sloMs());
     run.put("service_time_us", ServiceTimes.all());
     root.put("run", run);

@@ -186,7 +186,8 @@ public final class SpikeLab implements Callable<Integer> {
         Failover f = new Failover(o, base, boot, c);
         failover = f.run(runner, failRuns, p);
       }
-      LabReport report = new LabReport(o, a, base, peak, boot, results, failover, env.prewarmUsd());
+      LabReport report = new LabReport(o, a, base, peak, boot, results, failover,
+          env.prewarmUsd(), env.prewarmBilledUsd());
       summary = report.summary();
       report.print(p);
       report.write(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build());

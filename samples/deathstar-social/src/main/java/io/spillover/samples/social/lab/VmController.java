@@ -29,7 +29,7 @@ final class VmController {
   private int serving;
   private boolean lost;
   private boolean back;
-  private double vmSecondsPrice;
+  private double billedVmSeconds;
   private double servingVmSeconds;
   private double controlledSeconds;
   private Thread thread;
@@ -64,9 +64,10 @@ final class VmController {
     return controlledSeconds == 0 ? serving : servingVmSeconds / controlledSeconds;
   }
 
-  /** VM-seconds times the VM price per second, so far. */
-  synchronized double vmSecondsTimesPrice() {
-    return vmSecondsPrice;
+  /** The VMs billed on average over the run so far (booting ones included), times the price. */
+  synchronized double vmCostPerHour() {
+    double vms = controlledSeconds == 0 ? setup.vms() : billedVmSeconds / controlledSeconds;
+    return vms * env.vmPricePerHour();
   }
 
   private void loop() {
@@ -81,7 +82,7 @@ final class VmController {
       int billed = autoscaler == null ? setup.vms() : autoscaler.running() + autoscaler.booting();
       synchronized (this) {
         double dt = (now - last) / 1e9;
-        vmSecondsPrice += dt * env.vmPricePerHour() / 3600 * billed;
+        billedVmSeconds += dt * billed;
         servingVmSeconds += dt * serving;
         controlledSeconds += dt;
       }
