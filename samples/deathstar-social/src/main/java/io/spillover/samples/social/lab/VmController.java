@@ -46,6 +46,9 @@ final class VmController {
     this.serving = setup.vms();
     this.autoscaler = setup.scaling() == null ? null
         : new Autoscaler(setup.scaling(), setup.vms(), 0);
+    for (int i = 0; i < series.seconds; i++) {
+      series.vms.set(i, setup.vms()); // until the first tick of each second overwrites it
+    }
   }
 
   void start() {
