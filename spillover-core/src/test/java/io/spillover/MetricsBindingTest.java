@@ -33,6 +33,7 @@ class MetricsBindingTest {
       assertThat(meters.get("spillover.advice.demand").gauge().getId().getBaseUnit())
           .isEqualTo("replicas");
       assertThat(meters.get("spillover.spilling").gauge().value()).isEqualTo(1);
+      assertThat(meters.get("spillover.sealed.tampered").functionCounter().count()).isZero();
     }
   }
 

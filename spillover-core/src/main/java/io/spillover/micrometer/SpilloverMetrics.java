@@ -31,10 +31,11 @@ import java.util.concurrent.TimeUnit;
  * <p>Meters (all tagged {@code spillway}): {@code spillover.calls{route,outcome}},
  * {@code spillover.calls.rejected{reason}}, {@code spillover.call.duration{route}},
  * {@code spillover.limit}, {@code spillover.inflight{route}}, {@code spillover.spend} (USD),
- * {@code spillover.function.cold.starts}, {@code spillover.advice.replicas} and
- * {@code spillover.advice.demand} (base unit {@code replicas}: the scale advice autoscalers act on,
- * see docs/autoscaling), {@code spillover.spilling}. No histograms are published by default: turn
- * them on with a {@code MeterFilter} in the application.
+ * {@code spillover.function.cold.starts}, {@code spillover.sealed.tampered},
+ * {@code spillover.advice.replicas} and {@code spillover.advice.demand} (base unit
+ * {@code replicas}: the scale advice autoscalers act on, see docs/autoscaling),
+ * {@code spillover.spilling}. No histograms are published by default: turn them on with a
+ * {@code MeterFilter} in the application.
  */
 public final class SpilloverMetrics implements SpillwayListener {
   /** Gauge: extra replicas that would carry the sustained spill (held; see the guide). */
@@ -92,6 +93,10 @@ public final class SpilloverMetrics implements SpillwayListener {
         .baseUnit("usd").description("Modelled function spend").register(meters);
     FunctionCounter.builder("spillover.function.cold.starts", m, SpillwayMetrics::coldStarts)
         .tags(tags).register(meters);
+    FunctionCounter.builder("spillover.sealed.tampered", m, SpillwayMetrics::tamperedReplies)
+        .tags(tags).description("Replies to sealed calls that were not authentic (forged,"
+            + " altered, truncated, or a plain error): failed spills, possible tampering")
+        .register(meters);
     Gauge.builder(ADVICE_REPLICAS, m, SpillwayMetrics::extraReplicas).tags(tags)
         .baseUnit(REPLICAS).description("Extra replicas of this one's size that would carry the"
             + " sustained spill (held for the advice cool-down)").register(meters);
