@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SpikeLabShortRunTest {
   private static final List<String> SETUPS =
-      List.of("vm_only", "overprovisioned", "autoscale", "spillover");
+      List.of("vm_only", "overprovisioned", "autoscale", "spillover", "spillover_autoscale");
   @TempDir static Path out;
   static JsonNode summary;
   static String printed;
@@ -37,7 +37,7 @@ class SpikeLabShortRunTest {
     Path shared = TestNetworks.sharedDir();
     LabOptions o = new LabOptions(
         shared.resolve("data/traces/azure_llm_2023_combined_per_second.csv"),
-        900, 90, 8, 20, 1.0, 45, 500, 3, 0.096, 10, true, 6,
+        900, 90, 8, 20, 1.0, 45, 500, 3, 0.096, true, 6, LabOptions.Scenario.SPIKES, 9,
         shared.resolve("data/deathstar"), "socfb-Reed98", 200, out);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (PrintStream p = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
@@ -61,7 +61,8 @@ class SpikeLabShortRunTest {
     for (String name : SETUPS) {
       JsonNode s = summary.path("setups").path(name);
       for (String field : List.of("requests", "local", "spilled", "rejected", "errors", "lost",
-          "p50_ms", "p99_ms", "p999_ms", "spilled_by_service", "cost_per_hour_usd")) {
+          "p50_ms", "p99_ms", "p999_ms", "spilled_by_service", "cost_per_hour_usd",
+          "function_cost", "vms_over_time", "window_cost", "p99_ms_per_trace_minute")) {
         assertThat(s.has(field)).as(name + "." + field).isTrue();
       }
       assertThat(s.path("requests").asLong()).as(name + ": same schedule").isEqualTo(requests);
@@ -70,12 +71,16 @@ class SpikeLabShortRunTest {
       assertThat(s.path("p99_ms").asDouble()).as(name).isGreaterThanOrEqualTo(
           s.path("p50_ms").asDouble());
       assertThat(s.path("cost_per_hour_usd").asDouble()).as(name).isPositive();
+      assertThat(s.path("vms_over_time").size()).as(name).isGreaterThanOrEqualTo(8);
     }
+    JsonNode fixed = summary.path("setups").path("spillover").path("vms_over_time");
+    fixed.forEach(v -> assertThat(v.asInt()).as("spillover keeps its VMs")
+        .isEqualTo(summary.path("run").path("vms_at_beta").asInt()));
   }
 
   @Test
   void onlyTheSpilloverSetupSpillsAndOnlyFromOverloadedServices() {
-    for (String name : List.of("vm_only", "overprovisioned", "autoscale")) {
+    for (String name : List.of("vm_only", "overprovisioned", "autoscale")) { // no function
       assertThat(summary.path("setups").path(name).path("spilled").asLong()).as(name).isZero();
     }
     assertThat(summary.path("setups").path("vm_only").path("overloaded_services"))
@@ -103,7 +108,8 @@ class SpikeLabShortRunTest {
     }
     assertThat(failover.path("spillover").path("spilled").asLong()).isPositive();
     assertThat(failover.path("vm_only").path("spilled").asLong()).isZero();
-    for (String png : List.of("p99-all.png", "timeline-vm_only.png", "timeline-spillover.png")) {
+    for (String png : List.of("p99-all.png", "timeline-vm_only.png", "timeline-spillover.png",
+        "timeline-spillover_autoscale.png", "vms-over-time.png", "p99-per-minute.png")) {
       byte[] head = Files.readAllBytes(out.resolve(png));
       assertThat(head.length).as(png).isGreaterThan(1000);
       assertThat(new String(head, 1, 3, StandardCharsets.US_ASCII)).as(png).isEqualTo("PNG");
