@@ -1,34 +1,35 @@
-package io.spillover.attest.keyservice;
+package io.spillover.cli.attest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.config.TinkConfig2026;
 import io.spillover.attest.audit.AuditLog;
 import io.spillover.attest.evidence.Deployment;
 import io.spillover.attest.evidence.DevEvidenceKeys;
 import io.spillover.attest.evidence.DevEvidenceSource;
-import io.spillover.attest.seal.internal.Tinks;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.spillover.attest.keyservice.CallerIdentity;
+import io.spillover.attest.keyservice.KeyServiceClient;
+import io.spillover.attest.keyservice.ReleasedKeys;
+import io.spillover.cli.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class KeyServiceMainTest {
+class KeyServiceCommandTest {
   private static final String MEASUREMENT = "5e".repeat(48);
+  private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
   @TempDir Path dir;
-  private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-  private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
   private void writePublic(String name, KeysetHandle keyset) throws Exception {
     Files.writeString(dir.resolve(name),
-        TinkJsonProtoKeysetFormat.serializeKeysetWithoutSecret(keyset, Tinks.CONFIG));
+        TinkJsonProtoKeysetFormat.serializeKeysetWithoutSecret(keyset, TinkConfig2026.get()));
   }
 
   private Path writeConfig(boolean devInProduction) throws Exception {
@@ -49,23 +50,31 @@ class KeyServiceMainTest {
     return config;
   }
 
+  private void writeKeys() throws Exception {
+    DevEvidenceKeys.writePublic(DevEvidenceKeys.generate().getPublic(),
+        dir.resolve("dev-tee.pub.pem"));
+    writePublic("frontend.pub.json", CallerIdentity.generate("frontend").publicKeyset());
+  }
+
   @Test
-  void startsFromAJsonConfigAndServesAttestedInstancesAndCallers() throws Exception {
+  void startsFromAJsonConfigAndServesAttestedInstancesAndCallersUntilStopped() throws Exception {
     // a production deployment (the default) that explicitly allows the simulator
     KeyPair tee = DevEvidenceKeys.generate();
     DevEvidenceKeys.write(tee, dir.resolve("dev-tee.pem"));
     DevEvidenceKeys.writePublic(tee.getPublic(), dir.resolve("dev-tee.pub.pem"));
     CallerIdentity frontend = CallerIdentity.generate("frontend");
     writePublic("frontend.pub.json", frontend.publicKeyset());
-    KeyServiceMain.Started started =
-        KeyServiceMain.start(new String[] {"--config", writeConfig(true).toString()}, out);
-    try (KeyService service = started.service()) {
-      assertThat(service).as(printed.toString(StandardCharsets.UTF_8)).isNotNull();
-      assertThat(printed.toString(StandardCharsets.UTF_8)).contains("listening on http://")
+
+    try (Cli.Running service = Cli.start("keyservice", "--config",
+        writeConfig(true).toString())) {
+      String printed = service.awaitOut("clients pin the verify keyset at");
+      assertThat(printed).contains("listening on http://")
           .contains("development evidence is accepted");
+      Matcher uri = LISTENING.matcher(printed);
+      assertThat(uri.find()).isTrue();
       KeysetHandle pinned = TinkJsonProtoKeysetFormat.parseKeysetWithoutSecret(
-          Files.readString(dir.resolve("keys/keyservice-verify.json")), Tinks.CONFIG);
-      KeyServiceClient client = KeyServiceClient.builder().baseUrl(service.uri().toString())
+          Files.readString(dir.resolve("keys/keyservice-verify.json")), TinkConfig2026.get());
+      KeyServiceClient client = KeyServiceClient.builder().baseUrl(uri.group(1))
           .keyServiceVerifyKeyset(pinned).build();
       DevEvidenceSource worker = DevEvidenceSource.builder().deployment(Deployment.DEVELOPMENT)
           .signingKey(DevEvidenceKeys.read(dir.resolve("dev-tee.pem")))
@@ -74,6 +83,8 @@ class KeyServiceMainTest {
       assertThat(keys.dataKeys()).containsOnlyKeys("model");
       assertThat(client.publicKeyset("compose", frontend).primaryKeyId())
           .isEqualTo(keys.privateKeyset().getPrimary().getId());
+
+      assertThat(service.stop()).isZero();
     }
     assertThat(AuditLog.verify(dir.resolve("audit.jsonl")).valid()).isTrue();
     assertThat(Files.readString(dir.resolve("audit.jsonl"))).contains("KEY_ROTATION")
@@ -81,30 +92,30 @@ class KeyServiceMainTest {
   }
 
   @Test
-  void usageAndConfigErrors() throws Exception {
-    assertThat(KeyServiceMain.start(new String[] {"--help"}, out).status()).isZero();
-    assertThat(KeyServiceMain.start(new String[] {"--bogus"}, out).status()).isEqualTo(2);
-    assertThat(KeyServiceMain.run(new String[] {"--config", dir.resolve("none.json").toString()},
-        out)).isEqualTo(2);
+  void usageAndConfigErrorsExitTwo() throws Exception {
+    Cli.Result missing = Cli.run("keyservice", "--config", dir.resolve("none.json").toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("none.json").contains("Usage: spillover keyservice");
     Files.writeString(dir.resolve("bad.json"), "{\"keyDirectory\":\"k\",\"masterKeyset\":\"m\","
-        + "\"functions\":{\"f\":{\"allowedMeasurements\":[\"" + MEASUREMENT + "\"],\"callers\":[\"nobody\"]}}}");
-    assertThat(KeyServiceMain.run(new String[] {"-c", dir.resolve("bad.json").toString()}, out))
-        .isEqualTo(2);
-    assertThat(printed.toString(StandardCharsets.UTF_8))
-        .contains("names caller 'nobody', which is not registered");
-    assertThatThrownBy(() -> KeyServiceConfig.builder().keyDirectory(dir).build())
-        .hasMessageContaining("masterKeyset");
+        + "\"functions\":{\"f\":{\"allowedMeasurements\":[\"" + MEASUREMENT + "\"],"
+        + "\"callers\":[\"nobody\"]}}}");
+
+    Cli.Result bad = Cli.run("keyservice", "-c", dir.resolve("bad.json").toString());
+
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("names caller 'nobody', which is not registered");
+    assertThat(bad.out()).isEmpty();
   }
 
   @Test
   void aProductionDeploymentRefusesTheSimulatorUnlessExplicitlyAllowed() throws Exception {
-    DevEvidenceKeys.writePublic(DevEvidenceKeys.generate().getPublic(),
-        dir.resolve("dev-tee.pub.pem"));
-    writePublic("frontend.pub.json", CallerIdentity.generate("frontend").publicKeyset());
+    writeKeys();
     assertThat(Deployment.current()).isEqualTo(Deployment.PRODUCTION);
-    assertThat(KeyServiceMain.run(new String[] {"--config", writeConfig(false).toString()}, out))
-        .isEqualTo(1);
-    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("cannot start")
+
+    Cli.Result r = Cli.run("keyservice", "--config", writeConfig(false).toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("spillover keyservice: cannot start")
         .contains("DevEvidenceVerifier is a simulator and is refused in production");
   }
 
@@ -113,28 +124,25 @@ class KeyServiceMainTest {
     Files.writeString(dir.resolve("typo.json"), "{\"keyDirectory\":\"k\",\"masterKeyset\":\"m\","
         + "\"functions\":{\"f\":{\"allowedMeasurements\":[\"" + MEASUREMENT + "\"],"
         + "\"allowDebugg\":false}}}");
-    assertThat(KeyServiceMain.run(new String[] {"-c", dir.resolve("typo.json").toString()}, out))
-        .isEqualTo(2);
-    assertThat(printed.toString(StandardCharsets.UTF_8))
-        .contains("'functions.f.allowDebugg' is not a known key of functions.f");
+
+    Cli.Result r = Cli.run("keyservice", "-c", dir.resolve("typo.json").toString());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("'functions.f.allowDebugg' is not a known key of functions.f");
   }
 
   @Test
   void aSecondServiceOnTheSameAuditLogDoesNotStart() throws Exception {
-    DevEvidenceKeys.writePublic(DevEvidenceKeys.generate().getPublic(),
-        dir.resolve("dev-tee.pub.pem"));
-    writePublic("frontend.pub.json", CallerIdentity.generate("frontend").publicKeyset());
-    String[] args = {"--config", writeConfig(true).toString()};
-    KeyServiceMain.Started first = KeyServiceMain.start(args, out);
-    try (KeyService service = first.service()) {
-      assertThat(service).as(printed.toString(StandardCharsets.UTF_8)).isNotNull();
-      KeyServiceMain.Started second = KeyServiceMain.start(args, out);
-      if (second.service() != null) {
-        second.service().close();
-      }
-      assertThat(second.status()).isEqualTo(1);
-      assertThat(printed.toString(StandardCharsets.UTF_8)).contains("cannot start")
-          .contains("another writer");
+    writeKeys();
+    String config = writeConfig(true).toString();
+    try (Cli.Running first = Cli.start("keyservice", "--config", config)) {
+      first.awaitOut("listening on");
+
+      Cli.Result second = Cli.run("keyservice", "--config", config);
+
+      assertThat(second.code()).isEqualTo(1);
+      assertThat(second.err()).contains("cannot start").contains("another writer");
+      assertThat(first.stop()).isZero();
     }
     assertThat(AuditLog.verify(dir.resolve("audit.jsonl")).valid()).isTrue();
   }
