@@ -2,23 +2,25 @@ package io.spillover.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class AttestCommandTest {
-  private static Path shared() {
-    Path dir = Path.of(System.getProperty("spillover.shared.dir", "../shared"));
-    if (!Files.isDirectory(dir.resolve("data/attestation"))) {
-      throw new IllegalStateException("shared data missing: expected " + dir.toAbsolutePath()
-          + "/data/attestation (set -Dspillover.shared.dir)");
+  /** The repository's data/attestation, which the pom puts on the test classpath. */
+  private static Path vectors() throws URISyntaxException {
+    URL url = AttestCommandTest.class.getResource("/data/attestation/VECTORS.json");
+    if (url == null) {
+      throw new IllegalStateException("attestation vectors are not on the test classpath"
+          + " (the pom copies the repository's data/attestation there)");
     }
-    return dir.resolve("data/attestation");
+    return Path.of(url.toURI()).getParent();
   }
 
   @Test
-  void validEvidenceExitsZeroAndDebugEvidenceOne() {
-    Path s = shared();
+  void validEvidenceExitsZeroAndDebugEvidenceOne() throws URISyntaxException {
+    Path s = vectors();
     assertThat(SpilloverCommand.run("attest", "verify", "--type", "snp", "--evidence",
         s.resolve("snp/milan-virtee/report_milan.hex").toString(), "--endorsement",
         s.resolve("snp/milan-virtee/vcek_milan.der").toString(), "--chain",

@@ -1,6 +1,7 @@
 package io.spillover.samples.social.lab;
 
 import io.spillover.plan.Trace;
+import io.spillover.samples.social.BundledData;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Spike lab: replay a trace against the socialNetwork with and without Spillover.")
 public final class SpikeLab implements Callable<Integer> {
-  @Option(names = "--trace", description = "second,count CSV or raw timestamp CSV (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--trace", description = "second,count CSV or raw timestamp CSV (default: the"
+      + " Azure LLM inference 2023 trace, code and conversation per second, bundled).")
   Path trace;
   @Option(names = "--window-start", defaultValue = "540", description = "First trace second replayed (default: ${DEFAULT-VALUE}).")
   int windowStart;
@@ -49,8 +51,9 @@ public final class SpikeLab implements Callable<Integer> {
   boolean noFailover;
   @Option(names = "--failover-duration", defaultValue = "20", description = "Seconds of each failover run (default: ${DEFAULT-VALUE}).")
   double failoverSeconds;
-  @Option(names = "--shared", description = "The shared data directory (default: $SPILLOVER_SHARED or ../shared).")
-  Path shared;
+  @Option(names = "--graph-dir", description = "A directory holding socfb-Reed98/socfb-Reed98.nodes"
+      + " and .edges in DeathStarBench's format (default: the bundled copy).")
+  Path graphDir;
   @Option(names = "--out", defaultValue = "target/demo", description = "Output directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
@@ -60,14 +63,11 @@ public final class SpikeLab implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path sharedDir = shared != null ? shared : Path.of(System.getenv().getOrDefault(
-        "SPILLOVER_SHARED", System.getProperty("spillover.shared.dir", "../shared")));
-    Path t = trace != null ? trace
-        : sharedDir.resolve("data/traces/azure_llm_2023_combined_per_second.csv");
-    Path datasets = sharedDir.resolve("data/deathstar");
-    if (!Files.isDirectory(datasets.resolve("socfb-Reed98"))) {
-      System.err.println("demo: the social graph is missing: " + datasets.resolve("socfb-Reed98")
-          + " (pass --shared DIR)");
+    Path t = trace != null ? trace : BundledData.trace();
+    Path datasets = graphDir != null ? graphDir : BundledData.graphs();
+    if (!Files.isDirectory(datasets.resolve(BundledData.GRAPH))) {
+      System.err.println("demo: the social graph is missing: "
+          + datasets.resolve(BundledData.GRAPH));
       return 2;
     }
     if (!Files.isReadable(t)) {
@@ -77,7 +77,7 @@ public final class SpikeLab implements Callable<Integer> {
     try {
       LabOptions o = new LabOptions(t, windowStart, window, duration, meanRps, beta, bootSeconds,
           sloMs, functionConcurrency, vmPrice, rpsPerVm, !noFailover, failoverSeconds, datasets,
-          "socfb-Reed98", 2000, out);
+          BundledData.GRAPH, 2000, out);
       run(o, System.out);
       return 0;
     } catch (IllegalArgumentException | java.io.UncheckedIOException e) {

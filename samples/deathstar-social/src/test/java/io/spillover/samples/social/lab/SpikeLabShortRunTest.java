@@ -2,7 +2,7 @@ package io.spillover.samples.social.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spillover.samples.social.TestNetworks;
+import io.spillover.samples.social.BundledData;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,11 +34,9 @@ class SpikeLabShortRunTest {
 
   @BeforeAll
   static void run() throws Exception {
-    Path shared = TestNetworks.sharedDir();
-    LabOptions o = new LabOptions(
-        shared.resolve("data/traces/azure_llm_2023_combined_per_second.csv"),
+    LabOptions o = new LabOptions(BundledData.trace(),
         900, 90, 8, 20, 1.0, 45, 500, 3, 0.096, 10, true, 6,
-        shared.resolve("data/deathstar"), "socfb-Reed98", 200, out);
+        BundledData.graphs(), BundledData.GRAPH, 200, out);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (PrintStream p = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
       SpikeLab.run(o, p);
