@@ -37,7 +37,7 @@ public final class SharedData {
   public static Path file(String relative) {
     Path p = dir().resolve(relative);
     if (!Files.isRegularFile(p)) {
-      fail("shared data file missing: " + p);
+      fail("attestation data file missing: " + p);
     }
     return p;
   }
