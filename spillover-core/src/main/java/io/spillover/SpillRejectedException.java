@@ -20,6 +20,11 @@ public final class SpillRejectedException extends SpilloverException {
     NO_FUNCTION,
     /** The call is confidential and no sealed channel to a verified target exists. */
     CONFIDENTIAL_NO_SEALED_CHANNEL,
+    /**
+     * The call is confidential and not idempotent, and its target is not declared to share a
+     * replay guard among its instances: a replayed copy could run twice there, so it stays local.
+     */
+    CONFIDENTIAL_NOT_IDEMPOTENT,
     /** The encoded request exceeds the target's (or the config's) payload limit. */
     PAYLOAD_TOO_LARGE,
     /** The request could not be encoded for the wire. */

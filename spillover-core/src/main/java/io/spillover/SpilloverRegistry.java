@@ -1,16 +1,23 @@
 package io.spillover;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.spillover.codec.Codec;
+import io.spillover.codec.TypeRef;
 import io.spillover.function.FunctionInvoker;
 import io.spillover.function.FunctionProvider;
 import io.spillover.function.FunctionRef;
+import io.spillover.function.TargetCheck;
 import io.spillover.internal.CompositeListener;
 import io.spillover.internal.DefaultSpillway;
 import io.spillover.internal.ServiceNames;
 import io.spillover.internal.SpillBudget;
+import io.spillover.internal.SpillFailureLog;
 import io.spillover.internal.SpillwayParts;
+import io.spillover.internal.TargetChecks;
 import io.spillover.seal.CallSealer;
+import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -26,6 +35,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Named spillways and named configs, with the providers, codec, clock and listeners they share.
@@ -43,6 +54,7 @@ import java.util.function.Consumer;
  * <p>Close the registry to stop its timer and close the providers it was given.
  */
 public final class SpilloverRegistry implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SpilloverRegistry.class);
   private final Map<String, FunctionProvider> providers;
   private final Map<String, SpillwayConfig> configs = new ConcurrentHashMap<>();
   private final Map<String, Entry> spillways = new ConcurrentHashMap<>();
@@ -57,6 +69,8 @@ public final class SpilloverRegistry implements AutoCloseable {
   private final boolean ownScheduler;
   private final Executor asyncExecutor;
   private final Map<FunctionRef, SpillBudget> functionBudgets = new ConcurrentHashMap<>();
+  private final TargetChecks targetChecks;
+  private final Map<String, CompletableFuture<TargetCheck>> checks = new ConcurrentHashMap<>();
 
   private SpilloverRegistry(Builder b) {
     this.providers = new LinkedHashMap<>(b.providers);
@@ -64,7 +78,8 @@ public final class SpilloverRegistry implements AutoCloseable {
     this.codec = b.codec;
     this.clock = b.clock;
     List<SpillwayListener> all = new ArrayList<>(b.listeners);
-    this.timeCalls = !all.isEmpty();
+    this.timeCalls = !all.isEmpty(); // the failure log below times nothing
+    all.add(new SpillFailureLog(b.clock));
     this.listener = CompositeListener.of(all);
     this.sealer = b.sealer;
     this.breakers = b.breakers != null ? b.breakers : CircuitBreakerRegistry.ofDefaults();
@@ -81,6 +96,7 @@ public final class SpilloverRegistry implements AutoCloseable {
           t.setDaemon(true);
           return t;
         });
+    this.targetChecks = new TargetChecks(b.targetCheckMode, b.targetCheckTimeout, asyncExecutor);
     if (!b.tickInterval.isZero()) {
       long ms = b.tickInterval.toMillis();
       scheduler.scheduleAtFixedRate(this::tick, ms, ms, TimeUnit.MILLISECONDS);
@@ -113,10 +129,22 @@ public final class SpilloverRegistry implements AutoCloseable {
    *
    * @throws IllegalArgumentException if the name is invalid, the config's provider is not
    *     registered, or the spillway exists with other request or response types
+   * @throws TargetCheckException with {@link TargetCheckMode#FAIL}, when the check of the
+   *     function target finds a problem (the spillway is not created)
+   */
+  public <Q, R> Spillway<Q, R> spillway(String name, SpillwayConfig config, Class<Q> requestType,
+      Class<R> responseType) {
+    Objects.requireNonNull(responseType, "responseType");
+    return spillway(name, config, requestType, TypeRef.of(responseType));
+  }
+
+  /**
+   * The same for a reply type with type arguments, e.g. {@code new TypeRef<List<Post>>() {}};
+   * the codec decodes the function's reply to that type.
    */
   @SuppressWarnings("unchecked")
   public <Q, R> Spillway<Q, R> spillway(String name, SpillwayConfig config, Class<Q> requestType,
-      Class<R> responseType) {
+      TypeRef<R> responseType) {
     ServiceNames.require(name);
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(requestType, "requestType");
@@ -124,11 +152,12 @@ public final class SpilloverRegistry implements AutoCloseable {
     boolean[] created = {false};
     Entry e = spillways.computeIfAbsent(name, n -> {
       created[0] = true;
-      return new Entry(create(n, config, responseType), requestType, responseType);
+      return new Entry(create(n, config, responseType.type()), requestType,
+          responseType.type());
     });
-    if (e.requestType != requestType || e.responseType != responseType) {
+    if (e.requestType != requestType || !e.responseType.equals(responseType.type())) {
       throw new IllegalArgumentException("spillway '" + name + "' exists for "
-          + e.requestType.getSimpleName() + " -> " + e.responseType.getSimpleName());
+          + e.requestType.getSimpleName() + " -> " + e.responseType.getTypeName());
     }
     if (created[0]) {
       onAdded.forEach(c -> c.accept(e.spillway));
@@ -136,10 +165,10 @@ public final class SpilloverRegistry implements AutoCloseable {
     return (Spillway<Q, R>) e.spillway;
   }
 
-  private <R> DefaultSpillway<Object, R> create(String name, SpillwayConfig config,
-      Class<R> responseType) {
+  private DefaultSpillway<Object, Object> create(String name, SpillwayConfig config,
+      Type responseType) {
     FunctionInvoker invoker = null;
-    io.github.resilience4j.circuitbreaker.CircuitBreaker breaker = null;
+    CircuitBreaker breaker = null;
     FunctionRef ref = config.function();
     if (ref != null) {
       FunctionProvider provider = providers.get(ref.provider());
@@ -148,11 +177,44 @@ public final class SpilloverRegistry implements AutoCloseable {
             + ref.provider() + "', registered: " + providers.keySet());
       }
       invoker = provider.invoker(ref);
-      breaker = breakers.circuitBreaker(ref.toString());
+      checks.put(name, targetChecks.run(name, ref, invoker));
+      breaker = breaker(name, ref, config.circuitBreaker());
     }
     return new SpillwayParts<>(name, config, clock, listener, timeCalls, asyncExecutor, invoker,
         breaker, ref == null ? null : functionBudgets.get(ref), scheduler, codec, sealer,
         responseType).build();
+  }
+
+  /**
+   * The target's breaker, shared by every spillway that spills to it: an existing one as it is,
+   * else one with the spillway's settings, else one with the breaker registry's default config.
+   */
+  private CircuitBreaker breaker(String spillway, FunctionRef ref, CircuitBreakerConfig wanted) {
+    if (wanted == null) {
+      return breakers.circuitBreaker(ref.toString());
+    }
+    CircuitBreaker b = breakers.circuitBreaker(ref.toString(), wanted);
+    if (b.getCircuitBreakerConfig() != wanted) {
+      LOG.warn("Spillover: spillway '{}' has circuit-breaker settings, but the breaker of {} "
+          + "already exists (another spillway or the application's CircuitBreakerRegistry "
+          + "made it): that one is used as it is", spillway, ref);
+    }
+    return b;
+  }
+
+  /**
+   * The result of the startup check of spillway {@code name}'s function target (see
+   * {@link Builder#targetCheck}): complete at once with {@link TargetCheckMode#FAIL}, later with
+   * {@link TargetCheckMode#WARN}, {@code null} with {@link TargetCheckMode#OFF}. Empty when the
+   * spillway does not exist or has no function.
+   */
+  public Optional<CompletionStage<TargetCheck>> targetCheck(String name) {
+    return Optional.ofNullable(checks.get(name));
+  }
+
+  /** The registered providers, in registration order. */
+  public List<FunctionProvider> providers() {
+    return List.copyOf(providers.values());
   }
 
   /** The spillway {@code name}, if it exists. */
@@ -210,9 +272,9 @@ public final class SpilloverRegistry implements AutoCloseable {
   private static final class Entry {
     final DefaultSpillway<?, ?> spillway;
     final Class<?> requestType;
-    final Class<?> responseType;
+    final Type responseType;
 
-    Entry(DefaultSpillway<?, ?> spillway, Class<?> requestType, Class<?> responseType) {
+    Entry(DefaultSpillway<?, ?> spillway, Class<?> requestType, Type responseType) {
       this.spillway = spillway;
       this.requestType = requestType;
       this.responseType = responseType;
@@ -232,6 +294,8 @@ public final class SpilloverRegistry implements AutoCloseable {
     private Executor asyncExecutor;
     private Duration tickInterval = Duration.ofSeconds(1);
     private final Map<FunctionRef, Integer> functionConcurrency = new LinkedHashMap<>();
+    private TargetCheckMode targetCheckMode = TargetCheckMode.WARN;
+    private Duration targetCheckTimeout = Duration.ofSeconds(2);
 
     private Builder() {}
 
@@ -289,7 +353,12 @@ public final class SpilloverRegistry implements AutoCloseable {
       return this;
     }
 
-    /** Your Resilience4j registry: one breaker per function target, named "provider:target". */
+    /**
+     * Your Resilience4j registry: one breaker per function target, named "provider:target". A
+     * breaker it already holds under that name is used as it is; else one is made with the
+     * spillway's {@link SpillwayConfig.Builder#circuitBreaker settings}, or with this registry's
+     * default config when the spillway has none.
+     */
     public Builder circuitBreakerRegistry(CircuitBreakerRegistry breakers) {
       this.breakers = Objects.requireNonNull(breakers, "breakers");
       return this;
@@ -314,6 +383,25 @@ public final class SpilloverRegistry implements AutoCloseable {
         throw new IllegalArgumentException("tickInterval must be >= 0");
       }
       this.tickInterval = interval;
+      return this;
+    }
+
+    /**
+     * Whether and how each new spillway's function target is checked, by
+     * {@link io.spillover.function.FunctionInvoker#check}: is it deployed, does it serve the
+     * spillway's service, can it be reached. {@link TargetCheckMode#WARN} by default (one WARN
+     * line per problem, the spillway is created anyway); {@link TargetCheckMode#FAIL} in tests
+     * and CI turns a problem into a {@link TargetCheckException}. {@code timeout} bounds each
+     * check (2 s by default).
+     */
+    public Builder targetCheck(TargetCheckMode mode, Duration timeout) {
+      this.targetCheckMode = Objects.requireNonNull(mode, "mode");
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("target check timeout must be positive, was "
+            + timeout);
+      }
+      this.targetCheckTimeout = timeout;
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.spillover;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.spillover.function.FunctionRef;
 import io.spillover.limit.LimitFactory;
 import io.spillover.limit.Limits;
@@ -36,6 +37,7 @@ public final class SpillwayConfig {
   private final Duration retryBackoff;
   private final int latencySampling;
   private final Duration adviceWindow;
+  private final CircuitBreakerConfig circuitBreaker;
 
   private SpillwayConfig(Builder b) {
     this.limit = b.limit;
@@ -59,6 +61,7 @@ public final class SpillwayConfig {
     this.retryBackoff = b.retryBackoff;
     this.latencySampling = b.latencySampling;
     this.adviceWindow = b.adviceWindow;
+    this.circuitBreaker = b.circuitBreaker;
   }
 
   /** A builder with the defaults. */
@@ -101,6 +104,8 @@ public final class SpillwayConfig {
   public Duration retryBackoff() { return retryBackoff; }
   public int latencySampling() { return latencySampling; }
   public Duration adviceWindow() { return adviceWindow; }
+  /** The settings of the target's circuit breaker, or {@code null} for the breaker registry's. */
+  public CircuitBreakerConfig circuitBreaker() { return circuitBreaker; }
 
   @Override
   public String toString() {
@@ -147,7 +152,7 @@ public final class SpillwayConfig {
     private LimitFactory limit = Limits.adaptive();
     private Duration latencySlo = Duration.ofMillis(100);
     private FunctionRef function;
-    private Duration timeout = Duration.ofSeconds(30);
+    private Duration timeout = Duration.ofSeconds(10);
     private Duration maxWait = Duration.ofSeconds(2);
     private int maxWaiting = 1000;
     private int maxConcurrentSpills = 100;
@@ -165,6 +170,7 @@ public final class SpillwayConfig {
     private Duration retryBackoff = Duration.ofMillis(50);
     private int latencySampling = 1;
     private Duration adviceWindow = Duration.ofSeconds(60);
+    private CircuitBreakerConfig circuitBreaker;
 
     private Builder() {
       overload.put(Priority.CRITICAL, OverloadAction.SPILL);
@@ -194,6 +200,7 @@ public final class SpillwayConfig {
       retryBackoff = c.retryBackoff;
       latencySampling = c.latencySampling;
       adviceWindow = c.adviceWindow;
+      circuitBreaker = c.circuitBreaker;
     }
 
     /** The local concurrency limit algorithm ({@link Limits#fixed}, {@link Limits#adaptive}). */
@@ -214,13 +221,21 @@ public final class SpillwayConfig {
       return this;
     }
 
-    /** The deadline of a call that brings none, from its start. */
+    /**
+     * The deadline of a call that brings none, from its start; 10 s by default. It bounds the
+     * spill (a cold start of a JVM function takes 1 to 3 s) and must end before the caller's own
+     * upstream gives up (load balancers and gateways wait 30 to 60 s). Set it to your service's
+     * own deadline.
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = positive(timeout, "timeout");
       return this;
     }
 
-    /** How long an overloaded call that does not spill waits for a local permit (never past its deadline). */
+    /**
+     * How long an overloaded call waits for a local permit, never past its deadline: a call that
+     * cannot spill, and the fallback of a spill that failed. 2 s by default.
+     */
     public Builder maxWait(Duration maxWait) {
       Objects.requireNonNull(maxWait, "maxWait");
       if (maxWait.isNegative()) {
@@ -344,6 +359,19 @@ public final class SpillwayConfig {
     /** The window over which the spill rate is averaged into scale advice. */
     public Builder adviceWindow(Duration window) {
       this.adviceWindow = positive(window, "adviceWindow");
+      return this;
+    }
+
+    /**
+     * The settings of the function target's circuit breaker (Resilience4j): failure rate
+     * threshold, sliding window, wait in the open state, calls permitted half-open. The breaker
+     * belongs to the target, so spillways that share a target share it: the first to create it
+     * sets it, and a breaker that the {@code CircuitBreakerRegistry} already holds under
+     * "provider:target" is used as it is. Without settings, the registry's default config
+     * applies (Resilience4j's defaults: 50 % failures over the last 100 calls open it for 60 s).
+     */
+    public Builder circuitBreaker(CircuitBreakerConfig config) {
+      this.circuitBreaker = Objects.requireNonNull(config, "config");
       return this;
     }
 

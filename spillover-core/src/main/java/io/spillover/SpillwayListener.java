@@ -1,5 +1,7 @@
 package io.spillover;
 
+import io.spillover.seal.UnauthenticatedReplyException;
+
 /**
  * Receives every decision a spillway makes. Methods run on the calling thread, synchronously:
  * keep them short and non-blocking. All methods have empty defaults.
@@ -32,6 +34,14 @@ public interface SpillwayListener {
 
   /** Pre-warm pings were sent to keep {@code instances} instances warm. */
   default void onPrewarm(String spillway, int instances) {}
+
+  /**
+   * A reply to the sealed call {@code requestId} was not authentic: forged, altered, truncated, or
+   * a plain error no one can authenticate (see {@code UnauthenticatedReplyException}). The spill
+   * then counts as failed; {@link #onSpillFailed} follows.
+   */
+  default void onTamperedReply(String spillway, String requestId,
+      UnauthenticatedReplyException.Kind kind) {}
 
   /** The scale advice changed: {@code replicas} extra VM replicas would carry the spill. */
   default void onAdvice(String spillway, int replicas) {}

@@ -28,6 +28,9 @@ public interface SpillwayMetrics {
   /** Function replies that reported a cold start (pre-warm pings included). */
   long coldStarts();
 
+  /** Replies to sealed calls that were not authentic: forged, altered, or plain (tampering). */
+  long tamperedReplies();
+
   /** Pre-warm pings sent. */
   long prewarmPings();
 

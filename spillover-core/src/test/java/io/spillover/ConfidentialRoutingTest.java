@@ -52,7 +52,7 @@ class ConfidentialRoutingTest {
     CallSealer sealer = target -> channel ? Optional.of(REVERSING) : Optional.empty();
     try (SpillwayFixture f = new SpillwayFixture(SpilloverRegistry.builder().callSealer(sealer))) {
       Spillway<Echo, Echo> sw = f.spillway(SpillwayFixture.config().classification(c)
-          .maxSpillsPerSecond(1).build());
+          .idempotent(true).maxSpillsPerSecond(1).build());
       f.fill(sw, 1);
       if (budgetFull) {
         // the rate budget holds one token: a public call spends it

@@ -31,6 +31,7 @@ class MetricsBindingTest {
           .isEqualTo(1);
       assertThat(meters.get("spillover.advice.replicas").gauge().value()).isZero();
       assertThat(meters.get("spillover.spilling").gauge().value()).isEqualTo(1);
+      assertThat(meters.get("spillover.sealed.tampered").functionCounter().count()).isZero();
     }
   }
 

@@ -52,6 +52,7 @@ public final class LambdaProvider implements FunctionProvider {
   private final boolean ownsCredentials;
   private final SpilloverClock clock;
   private final int maxRequestBytes;
+  private final boolean dryRunCheck;
 
   private LambdaProvider(Builder b) {
     this.name = b.name;
@@ -66,6 +67,7 @@ public final class LambdaProvider implements FunctionProvider {
         .build();
     this.clock = b.clock;
     this.maxRequestBytes = b.maxRequestBytes;
+    this.dryRunCheck = b.dryRunCheck;
   }
 
   public static Builder builder() {
@@ -84,7 +86,12 @@ public final class LambdaProvider implements FunctionProvider {
       throw new IllegalArgumentException(ref + " is not for provider " + name);
     }
     return new LambdaInvoker(client, endpoint, LambdaTarget.parse(ref.target()), ref.toString(),
-        clock, maxRequestBytes);
+        clock, maxRequestBytes, dryRunCheck);
+  }
+
+  @Override
+  public String toString() {
+    return "LambdaProvider[" + name + ", " + endpoint + "]";
   }
 
   /** Shuts down the HTTP client and the default credentials chain if this provider made them. */
@@ -113,8 +120,20 @@ public final class LambdaProvider implements FunctionProvider {
     private Clock signingClock = Clock.systemUTC();
     private SpilloverClock clock = SpilloverClock.system();
     private int maxRequestBytes = MAX_SYNC_PAYLOAD_BYTES;
+    private boolean dryRunCheck = true;
 
     private Builder() {}
+
+    /**
+     * Whether the startup check of a target ({@code FunctionInvoker.check}) sends a signed Invoke
+     * dry run ({@code X-Amz-Invocation-Type: DryRun}): Lambda answers whether the function
+     * exists and these credentials may invoke it, and runs nothing. On by default; the
+     * registry's {@code targetCheck} mode decides whether checks run at all.
+     */
+    public Builder dryRunCheck(boolean enabled) {
+      this.dryRunCheck = enabled;
+      return this;
+    }
 
     /** The name {@link FunctionRef#provider()} uses; {@code "lambda"} by default. */
     public Builder name(String name) {

@@ -73,6 +73,14 @@ class LambdaFaultMatrixTest {
             FunctionTransportException.class, true),
         Arguments.of("200 with an empty body", aResponse().withStatus(200),
             FunctionTransportException.class, true),
+        Arguments.of("200 with an envelope of version 1.9", aResponse().withBody(
+            Envelopes.okReply("r", "1").replace("\"v\":2", "\"v\":1.9")),
+            FunctionTransportException.class, true),
+        Arguments.of("200 with a duplicate key", aResponse().withBody(
+            Envelopes.okReply("r", "1").replace("\"ok\":true", "\"ok\":true,\"ok\":true")),
+            FunctionTransportException.class, true),
+        Arguments.of("200 with data after the envelope", aResponse().withBody(
+            Envelopes.okReply("r", "1") + "{}"), FunctionTransportException.class, true),
         Arguments.of("429 TooManyRequestsException",
             lambdaError(429, "TooManyRequestsException", "Rate Exceeded."),
             FunctionThrottledException.class, false),

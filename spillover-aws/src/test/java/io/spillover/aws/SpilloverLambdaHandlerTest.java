@@ -54,12 +54,14 @@ class SpilloverLambdaHandlerTest {
   void malformedInputGetsAnErrorEnvelopeNotAnException() throws IOException {
     SpilloverLambdaHandler handler = new SpilloverLambdaHandler(app());
 
-    for (String bad : new String[] {"", "not json", "{\"v\":1}", "[1,2]", "{\"v\":99,\"id\":\"x\"}",
-        "{\"v\":1,\"id\":\"x\",\"svc\":\"compose-post\",\"deadline\":1,\"body\":{}"}) {
+    for (String bad : new String[] {"", "not json", "{\"v\":2}", "[1,2]", "{\"v\":2.0,\"id\":\"x\"}",
+        "{\"v\":2,\"id\":\"x\",\"svc\":\"compose-post\",\"deadline\":1,\"body\":{}"}) {
       ResponseEnvelope reply = run(handler, bad.getBytes(StandardCharsets.UTF_8));
       assertThat(reply.ok).as(bad).isFalse();
       assertThat(reply.errorType).as(bad).isEqualTo("MALFORMED");
     }
+    ResponseEnvelope other = run(handler, "{\"v\":99,\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+    assertThat(other.errorType).isEqualTo("UNSUPPORTED_VERSION");
   }
 
   @Test

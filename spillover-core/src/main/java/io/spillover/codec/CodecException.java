@@ -3,7 +3,7 @@ package io.spillover.codec;
 import io.spillover.SpilloverException;
 
 /** A body or an envelope could not be encoded or decoded. */
-public final class CodecException extends SpilloverException {
+public class CodecException extends SpilloverException {
   private static final long serialVersionUID = 1L;
 
   public CodecException(String message, Throwable cause) {

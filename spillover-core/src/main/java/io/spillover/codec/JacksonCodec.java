@@ -1,5 +1,6 @@
 package io.spillover.codec;
 
+import java.lang.reflect.Type;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -39,6 +40,17 @@ public final class JacksonCodec implements Codec {
       return mapper.readValue(bytes, type);
     } catch (JacksonException e) {
       throw new CodecException("cannot decode " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  @Override
+  public Object decode(byte[] bytes, Type type) {
+    Objects.requireNonNull(bytes, "bytes");
+    try {
+      return mapper.readValue(bytes, mapper.constructType(type));
+    } catch (JacksonException e) {
+      throw new CodecException("cannot decode " + type.getTypeName() + ": "
+          + e.getOriginalMessage(), e);
     }
   }
 

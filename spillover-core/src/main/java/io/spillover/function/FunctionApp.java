@@ -24,23 +24,35 @@ import java.util.Set;
  * byte[] reply = app.dispatch(requestEnvelope);
  * }</pre>
  *
- * <p>{@code dispatch} never throws: every failure becomes an error envelope whose type is a
- * {@link FunctionErrorType}. A request id seen before (within its deadline) is not run again; the
+ * <p>{@code dispatch} does not throw: every failure, a handler's {@link Error} included, becomes
+ * an error envelope whose type is a {@link FunctionErrorType}. The one exception is a
+ * {@link VirtualMachineError} other than {@link StackOverflowError} (e.g. out of memory): the
+ * instance may be unfit to go on, so it is rethrown, after the call's duplicates got an error
+ * envelope, for the platform to replace the instance. A request id seen before (within its
+ * deadline, for the same service and, when sealed, the same caller) is not run again; the
  * duplicate gets the first run's reply. The first reply of an instance is flagged cold.
+ *
+ * <p>Sealed calls: every reply, result or error, is sealed to the caller; a call that cannot be
+ * opened gets a plain {@code SEALING_REJECTED} with a fixed text. A sealed call not marked
+ * idempotent runs only with a {@link Builder#sharedReplayGuard shared replay guard}, since every
+ * attested instance holds the same keys and a replay to another instance would run it again.
  */
 public final class FunctionApp {
   private final FunctionDispatcher dispatcher;
 
   private FunctionApp(Builder b) {
     this.dispatcher = new FunctionDispatcher(new LinkedHashMap<>(b.handlers), b.codec, b.clock,
-        b.replayCacheSize, b.opener, Set.copyOf(b.sealedOnly));
+        b.replayCacheSize, b.opener, b.replayGuard, Set.copyOf(b.sealedOnly));
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Runs one request envelope and returns the reply envelope. Never throws. */
+  /**
+   * Runs one request envelope and returns the reply envelope. Throws only a
+   * {@link VirtualMachineError} other than {@link StackOverflowError}.
+   */
   public byte[] dispatch(byte[] requestEnvelope) {
     return dispatcher.dispatch(requestEnvelope);
   }
@@ -58,6 +70,7 @@ public final class FunctionApp {
     private SpilloverClock clock = SpilloverClock.system();
     private int replayCacheSize = 10_000;
     private SealedCallOpener opener;
+    private ReplayGuard replayGuard;
 
     private Builder() {}
 
@@ -97,6 +110,18 @@ public final class FunctionApp {
     /** Opens sealed envelopes (from {@code spillover-attest}); without it sealed calls are refused. */
     public Builder sealedCallOpener(SealedCallOpener opener) {
       this.opener = Objects.requireNonNull(opener, "opener");
+      return this;
+    }
+
+    /**
+     * The replay guard that every instance of this function shares (e.g. the fleet store). With
+     * it, sealed calls not marked idempotent run once per request id across all instances;
+     * without it they are refused ({@link FunctionErrorType#REPLAY_UNGUARDED}). Only a guard that
+     * really is shared gives that guarantee: {@link ReplayGuard#inMemory} is shared only by the
+     * apps in one JVM that are given the same object.
+     */
+    public Builder sharedReplayGuard(ReplayGuard guard) {
+      this.replayGuard = Objects.requireNonNull(guard, "guard");
       return this;
     }
 

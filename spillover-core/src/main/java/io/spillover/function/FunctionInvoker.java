@@ -1,5 +1,6 @@
 package io.spillover.function;
 
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -52,6 +53,18 @@ public interface FunctionInvoker extends AutoCloseable {
       Thread.currentThread().interrupt();
       throw new FunctionTransportException("interrupted while waiting for the reply", true, e);
     }
+  }
+
+  /**
+   * Checks the target before any call is sent: deployed, reachable, and where the provider can
+   * tell, serving {@code service}. The registry calls it once per spillway it creates (see
+   * {@code SpilloverRegistry.Builder.targetCheck}), so a misconfiguration shows at startup rather
+   * than as failed spills under load. Blocks at most {@code timeout} and never throws: a check
+   * that could not be made is {@link TargetCheck.Status#UNREACHABLE}. The default says the
+   * provider cannot check ({@link TargetCheck.Status#UNSUPPORTED}).
+   */
+  default TargetCheck check(String service, Duration timeout) {
+    return TargetCheck.unsupported("this provider does not check its targets");
   }
 
   /** The largest request payload this target accepts (Lambda: 6 MB synchronous). */

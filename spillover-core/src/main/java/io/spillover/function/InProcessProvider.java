@@ -1,5 +1,6 @@
 package io.spillover.function;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -79,11 +80,31 @@ public final class InProcessProvider implements FunctionProvider {
                     "no reply from " + ref + " within " + timeout + " ms") : e));
       }
 
+      /** Exact: the app deployed under the target, and the services it registered. */
+      @Override
+      public TargetCheck check(String service, Duration timeout) {
+        FunctionApp app = apps.get(ref.target());
+        if (app == null) {
+          return TargetCheck.notDeployed("no FunctionApp deployed as '" + ref.target()
+              + "' on provider " + name + " (deployed: " + apps.keySet() + ")");
+        }
+        if (!app.services().contains(service)) {
+          return TargetCheck.unknownService("the FunctionApp deployed as '" + ref.target()
+              + "' has no handler for '" + service + "' (it serves " + app.services() + ")");
+        }
+        return TargetCheck.ok("deployed in this JVM, serves '" + service + "'");
+      }
+
       @Override
       public int maxRequestBytes() {
         return 6 * 1024 * 1024;
       }
     };
+  }
+
+  @Override
+  public String toString() {
+    return "InProcessProvider[" + name + ", deployed " + apps.keySet() + "]";
   }
 
   @Override

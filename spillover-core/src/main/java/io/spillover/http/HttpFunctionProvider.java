@@ -43,6 +43,7 @@ public final class HttpFunctionProvider implements FunctionProvider {
   private final SpilloverClock clock;
   private final int maxRequestBytes;
   private final boolean blockingAllowed;
+  private final String healthPath;
 
   private HttpFunctionProvider(Builder b) {
     this.name = b.name;
@@ -57,6 +58,7 @@ public final class HttpFunctionProvider implements FunctionProvider {
     // a header supplier is user code that may wait without limit (a token refresh): on the
     // caller's thread nothing could cut it off at the deadline, so such calls stay asynchronous
     this.blockingAllowed = b.headers == null;
+    this.healthPath = b.healthPath;
   }
 
   public static Builder builder() {
@@ -73,8 +75,23 @@ public final class HttpFunctionProvider implements FunctionProvider {
     if (!ref.provider().equals(name)) {
       throw new IllegalArgumentException(ref + " is not for provider " + name);
     }
-    return new HttpInvoker(client, resolve(ref.target()), ref.toString(), clock, maxRequestBytes,
-        blockingAllowed);
+    HttpUrl url = resolve(ref.target());
+    HttpUrl health = null;
+    if (healthPath != null) {
+      health = url.resolve(healthPath);
+      if (health == null) {
+        throw new IllegalArgumentException("health path '" + healthPath + "' does not resolve "
+            + "against " + url);
+      }
+    }
+    return new HttpInvoker(client, url, ref.toString(), clock, maxRequestBytes, blockingAllowed,
+        health);
+  }
+
+  @Override
+  public String toString() {
+    return "HttpFunctionProvider[" + name + (baseUrls.isEmpty() ? "" : ", bases " + baseUrls)
+        + (healthPath == null ? "" : ", health " + healthPath) + "]";
   }
 
   private HttpUrl resolve(String target) {
@@ -112,8 +129,25 @@ public final class HttpFunctionProvider implements FunctionProvider {
     private OkHttpClient client;
     private SpilloverClock clock = SpilloverClock.system();
     private int maxRequestBytes = 6 * 1024 * 1024;
+    private String healthPath;
 
     private Builder() {}
+
+    /**
+     * Turns on the startup check of each target ({@code FunctionInvoker.check}): a GET on
+     * {@code path} resolved against the target's URL as a link is ({@code "/health"} on the same
+     * host, {@code "health"} beside the target, {@code ""} the target URL itself). 2xx is up, 404
+     * and 410 mean nothing is deployed there, anything else is unreachable. Off by default: a
+     * function endpoint need not answer GET.
+     */
+    public Builder healthPath(String path) {
+      Objects.requireNonNull(path, "path");
+      if (HttpUrl.get("http://h/a/b").resolve(path) == null) {
+        throw new IllegalArgumentException("not a URL path: " + path);
+      }
+      this.healthPath = path;
+      return this;
+    }
 
     /** The name {@link FunctionRef#provider()} uses; {@code "http"} by default. */
     public Builder name(String name) {

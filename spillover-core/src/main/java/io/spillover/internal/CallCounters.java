@@ -12,6 +12,8 @@ public final class CallCounters {
   public final LongAdder fallbacks = new LongAdder();
   public final LongAdder coldStarts = new LongAdder();
   public final LongAdder prewarmPings = new LongAdder();
+  /** Replies to sealed calls that were not authentic (possible tampering). */
+  public final LongAdder tamperedReplies = new LongAdder();
 
   public CallCounters() {
     for (int i = 0; i < calls.length; i++) {

@@ -4,6 +4,7 @@ import io.spillover.Outcome;
 import io.spillover.Route;
 import io.spillover.SpillRejectedException.Reason;
 import io.spillover.SpillwayListener;
+import io.spillover.seal.UnauthenticatedReplyException;
 import java.util.List;
 
 /** Fans every event out to several listeners; one failing listener does not stop the others. */
@@ -81,6 +82,14 @@ public final class CompositeListener implements SpillwayListener {
   public void onPrewarm(String s, int instances) {
     for (SpillwayListener l : listeners) {
       l.onPrewarm(s, instances);
+    }
+  }
+
+  @Override
+  public void onTamperedReply(String s, String requestId,
+      UnauthenticatedReplyException.Kind kind) {
+    for (SpillwayListener l : listeners) {
+      l.onTamperedReply(s, requestId, kind);
     }
   }
 

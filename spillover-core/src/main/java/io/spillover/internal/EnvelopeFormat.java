@@ -1,24 +1,34 @@
 package io.spillover.internal;
 
 import io.spillover.codec.CodecException;
+import io.spillover.function.FunctionErrorType;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The wire envelope (version 1), the same on every platform. A JSON body is embedded as it is
+ * The wire envelope (version 2), the same on every platform. A JSON body is embedded as it is
  * (no re-parse on encode, a byte slice on decode); a non-JSON body travels base64 in
- * {@code body64}; a sealed body as {@code "sealed":{"session","ct"}}.
+ * {@code body64}; a sealed request as {@code "sealed":{"session","ct"}}, and every reply to it,
+ * result or error, as {@code "sealed":{"ct"}} with no {@code ok}, {@code body} or {@code error}
+ * beside it ({@link SealedFrames} says what is inside).
+ *
+ * <p>Decoding is strict: the version must be the integer 2, every member has one JSON type,
+ * duplicate keys (anywhere, the body included) and data after the envelope are malformed, and
+ * members that contradict each other ({@code body} and {@code sealed}) are refused. Errors are
+ * {@link EnvelopeException}s with fixed texts that never quote the input.
  */
 public final class EnvelopeFormat {
-  public static final int VERSION = 1;
-  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+  /** Version 2: sealed replies carry results and errors alike; sealed bodies are framed. */
+  public static final int VERSION = 2;
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private EnvelopeFormat() {}
 
@@ -60,16 +70,18 @@ public final class EnvelopeFormat {
       if (e.id != null) {
         g.writeStringProperty("id", e.id);
       }
-      g.writeBooleanProperty("ok", e.ok);
-      if (e.ok && e.sealedCiphertext != null) {
+      if (e.sealed()) {
         g.writeName("sealed");
         g.writeStartObject();
         g.writeStringProperty("ct", base64(e.sealedCiphertext));
         g.writeEndObject();
-      } else if (e.ok && e.body != null) {
+      } else {
+        g.writeBooleanProperty("ok", e.ok);
+      }
+      if (!e.sealed() && e.ok && e.body != null) {
         writeBody(g, out, e.body, jsonBody);
       }
-      if (!e.ok) {
+      if (!e.sealed() && !e.ok) {
         g.writeName("error");
         g.writeStartObject();
         g.writeStringProperty("type", e.errorType);
@@ -102,20 +114,32 @@ public final class EnvelopeFormat {
     if (f.sealedCt != null && f.sealedSession == null) {
       throw malformed("sealed request has no \"session\"");
     }
+    if (f.sealedCt != null && f.body != null) {
+      throw malformed("request envelope has both \"body\" and \"sealed\"");
+    }
     return new RequestEnvelope(f.id, f.service, f.deadline, f.trace, f.warm, f.body,
         f.sealedSession, f.sealedCt);
   }
 
   public static ResponseEnvelope decodeResponse(byte[] bytes) {
     EnvelopeFields f = parse(bytes);
+    if (f.sealedCt != null) {
+      if (f.ok != null || f.body != null || f.errorType != null || f.sealedSession != null) {
+        throw malformed("a sealed reply carries only \"sealed\".\"ct\"");
+      }
+      return ResponseEnvelope.sealed(f.id, f.sealedCt, f.cold, f.ms);
+    }
     if (f.ok == null) {
-      throw malformed("response envelope has no \"ok\"");
+      throw malformed("response envelope has neither \"ok\" nor \"sealed\"");
     }
     if (!f.ok && f.errorType == null) {
       throw malformed("error envelope has no \"error\".\"type\"");
     }
-    return new ResponseEnvelope(f.id, f.ok, f.body, f.sealedCt, f.errorType, f.errorMessage,
-        f.cold, f.ms);
+    if (f.ok ? f.errorType != null : f.body != null) {
+      throw malformed("a reply is either a result or an error");
+    }
+    return new ResponseEnvelope(f.id, f.ok, f.body, null, f.errorType, f.errorMessage, f.cold,
+        f.ms);
   }
 
   private static EnvelopeFields parse(byte[] bytes) {
@@ -125,12 +149,14 @@ public final class EnvelopeFormat {
     try (JsonParser p = MAPPER.createParser(bytes)) {
       EnvelopeFields f = new EnvelopeFields();
       f.read(p, bytes);
-      if (f.version != VERSION) {
-        throw malformed("unsupported envelope version " + f.version + " (expected " + VERSION + ")");
-      }
       return f;
+    } catch (StreamReadException ex) {
+      // the parser's own message quotes the input: keep it as the cause only
+      boolean duplicate = String.valueOf(ex.getOriginalMessage()).startsWith("Duplicate");
+      throw new EnvelopeException(FunctionErrorType.MALFORMED,
+          duplicate ? "duplicate key" : "not valid JSON", ex);
     } catch (JacksonException ex) {
-      throw malformed("not a JSON envelope: " + ex.getOriginalMessage());
+      throw new EnvelopeException(FunctionErrorType.MALFORMED, "not valid JSON", ex);
     }
   }
 
@@ -148,8 +174,8 @@ public final class EnvelopeFormat {
     }
   }
 
-  static CodecException malformed(String message) {
-    return new CodecException("malformed envelope: " + message, null);
+  static EnvelopeException malformed(String fixedText) {
+    return EnvelopeFields.malformed(fixedText);
   }
 
   private static String base64(byte[] bytes) {
@@ -158,119 +184,5 @@ public final class EnvelopeFormat {
 
   private static int length(byte[] body) {
     return body == null ? 0 : body.length;
-  }
-
-  /** Fields of either envelope kind, read in one streaming pass. */
-  private static final class EnvelopeFields {
-    int version = -1;
-    String id;
-    String service;
-    long deadline;
-    String trace;
-    boolean warm;
-    byte[] body;
-    String sealedSession;
-    byte[] sealedCt;
-    Boolean ok;
-    String errorType;
-    String errorMessage;
-    boolean cold;
-    long ms;
-
-    void read(JsonParser p, byte[] source) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw malformed("an envelope is a JSON object");
-      }
-      String name;
-      while ((name = p.nextName()) != null) {
-        JsonToken t = p.nextToken();
-        switch (name) {
-          case "v": version = p.getIntValue(); break;
-          case "id": id = text(p, t, name); break;
-          case "svc": service = text(p, t, name); break;
-          case "deadline": deadline = p.getLongValue(); break;
-          case "trace": trace = text(p, t, name); break;
-          case "warm": warm = t == JsonToken.VALUE_TRUE; break;
-          case "ok": ok = t == JsonToken.VALUE_TRUE; break;
-          case "cold": cold = t == JsonToken.VALUE_TRUE; break;
-          case "ms": ms = p.getLongValue(); break;
-          case "body": body = slice(p, t, source); break;
-          case "body64": body = decode64(text(p, t, name), name); break;
-          case "sealed": readSealed(p, t); break;
-          case "error": readError(p, t); break;
-          default: p.skipChildren(); // unknown fields are ignored for forward compatibility
-        }
-      }
-    }
-
-    private void readSealed(JsonParser p, JsonToken t) {
-      requireObject(t, "sealed");
-      String name;
-      while ((name = p.nextName()) != null) {
-        JsonToken v = p.nextToken();
-        if (name.equals("session")) {
-          sealedSession = text(p, v, "sealed.session");
-        } else if (name.equals("ct")) {
-          sealedCt = decode64(text(p, v, "sealed.ct"), "sealed.ct");
-        } else {
-          p.skipChildren();
-        }
-      }
-      if (sealedCt == null) {
-        throw malformed("\"sealed\" has no \"ct\"");
-      }
-    }
-
-    private void readError(JsonParser p, JsonToken t) {
-      requireObject(t, "error");
-      String name;
-      while ((name = p.nextName()) != null) {
-        JsonToken v = p.nextToken();
-        if (name.equals("type")) {
-          errorType = text(p, v, "error.type");
-        } else if (name.equals("message")) {
-          errorMessage = text(p, v, "error.message");
-        } else {
-          p.skipChildren();
-        }
-      }
-    }
-
-    private static void requireObject(JsonToken t, String name) {
-      if (t != JsonToken.START_OBJECT) {
-        throw malformed("\"" + name + "\" must be an object");
-      }
-    }
-
-    private static String text(JsonParser p, JsonToken t, String name) {
-      if (t != JsonToken.VALUE_STRING) {
-        throw malformed("\"" + name + "\" must be a string");
-      }
-      return p.getString();
-    }
-
-    private static byte[] slice(JsonParser p, JsonToken t, byte[] source) {
-      long start = p.currentTokenLocation().getByteOffset();
-      if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-        p.skipChildren();
-      } else {
-        p.getString(); // completes a lazily parsed scalar so the location below is its end
-      }
-      long end = p.currentLocation().getByteOffset();
-      if (start < 0 || end > source.length || end <= start) {
-        throw malformed("cannot locate \"body\"");
-      }
-      byte[] body = new byte[(int) (end - start)];
-      System.arraycopy(source, (int) start, body, 0, body.length);
-      return body;
-    }
-
-    private static byte[] decode64(String text, String name) {
-      try {
-        return Base64.getDecoder().decode(text);
-      } catch (IllegalArgumentException ex) {
-        throw malformed("\"" + name + "\" is not base64");
-      }
-    }
   }
 }

@@ -2,11 +2,10 @@ package io.spillover.internal;
 
 import io.spillover.SpilloverClock;
 import io.spillover.codec.Codec;
-import io.spillover.codec.CodecException;
 import io.spillover.function.FunctionErrorType;
 import io.spillover.function.FunctionHandler;
+import io.spillover.function.ReplayGuard;
 import io.spillover.seal.SealedCallOpener;
-import io.spillover.seal.SealingException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
@@ -15,28 +14,36 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The engine behind {@code FunctionApp}: decode, check, deduplicate, run, encode. */
+/**
+ * The engine behind {@code FunctionApp}: decode, check, deduplicate, run, encode. Plain calls are
+ * handled here, sealed ones by {@link SealedDispatch}. A request id is remembered per service
+ * (and, for sealed calls, per authenticated caller) only once the call is known to be authentic,
+ * so neither a call to another service nor a forgery can take over its reply.
+ */
 public final class FunctionDispatcher {
   private static final Logger log = LoggerFactory.getLogger(FunctionDispatcher.class);
+  private static final String FAILED = "the function failed";
 
-  private final Map<String, Route<?, ?>> routes;
-  private final Codec codec;
-  private final SpilloverClock clock;
+  final Map<String, Route<?, ?>> routes;
+  final Codec codec;
+  final SpilloverClock clock;
   private final ReplayCache replays;
-  private final SealedCallOpener opener;
+  private final SealedDispatch sealed;
   private final Set<String> sealedOnly;
   private final AtomicBoolean cold = new AtomicBoolean(true);
 
   public FunctionDispatcher(Map<String, Route<?, ?>> routes, Codec codec, SpilloverClock clock,
-      int replayCacheSize, SealedCallOpener opener, Set<String> sealedOnly) {
+      int replayCacheSize, SealedCallOpener opener, ReplayGuard sharedGuard,
+      Set<String> sealedOnly) {
     this.routes = routes;
     this.codec = codec;
     this.clock = clock;
     this.replays = new ReplayCache(replayCacheSize, clock::epochMillis);
-    this.opener = opener;
+    this.sealed = new SealedDispatch(this, opener, sharedGuard);
     this.sealedOnly = sealedOnly;
   }
 
@@ -44,115 +51,97 @@ public final class FunctionDispatcher {
     return Collections.unmodifiableSet(routes.keySet());
   }
 
+  /**
+   * One request envelope to one reply envelope. Throws only a {@link VirtualMachineError} other
+   * than {@link StackOverflowError}, after answering the call's duplicates.
+   */
   public byte[] dispatch(byte[] bytes) {
     boolean wasCold = cold.getAndSet(false);
     long start = clock.nanoTime();
-    RequestEnvelope req;
+    Replier unknown = Replier.plain(null, codec.isJson(), wasCold, start, clock);
     try {
-      req = EnvelopeFormat.decodeRequest(bytes);
-    } catch (CodecException e) {
-      return error(null, FunctionErrorType.MALFORMED, e.getMessage(), wasCold, start);
+      RequestEnvelope req;
+      try {
+        req = EnvelopeFormat.decodeRequest(bytes);
+      } catch (EnvelopeException e) {
+        return unknown.error(e.type(), e.getMessage());
+      }
+      if (req.warmup) {
+        return Replier.plain(req.id, codec.isJson(), wasCold, start, clock).result(null);
+      }
+      return req.sealed() ? sealed.dispatch(req, wasCold, start) : plain(req, wasCold, start);
+    } catch (VirtualMachineError e) {
+      if (!(e instanceof StackOverflowError)) {
+        throw e;
+      }
+      return unknown.error(FunctionErrorType.HANDLER_ERROR, FAILED);
+    } catch (Throwable e) {
+      // a failure outside any handler (a bug, or a reply that cannot be sealed): a fixed text
+      log.warn("dispatch failed: {}", e.getClass().getName());
+      return unknown.error(FunctionErrorType.HANDLER_ERROR, FAILED);
     }
-    if (req.warmup) {
-      return encode(new ResponseEnvelope(req.id, true, null, null, null, null, wasCold,
-          elapsedMillis(start)));
-    }
-    Route<?, ?> route = routes.get(req.service);
-    if (route == null) {
-      return error(req.id, FunctionErrorType.UNKNOWN_SERVICE,
-          "no handler for service '" + req.service + "'", wasCold, start);
-    }
-    if (clock.epochMillis() > req.deadlineEpochMillis) {
-      return error(req.id, FunctionErrorType.DEADLINE_EXPIRED,
-          "arrived after its deadline", wasCold, start);
-    }
-    if (!req.sealed() && sealedOnly.contains(req.service)) {
-      return error(req.id, FunctionErrorType.SEALING_REQUIRED,
-          "service '" + req.service + "' accepts sealed calls only", wasCold, start);
-    }
-    CompletableFuture<byte[]> earlier = replays.claim(req.id, req.deadlineEpochMillis);
-    if (earlier != null) {
-      return awaitEarlier(req, earlier, wasCold, start);
-    }
-    byte[] reply;
-    try {
-      reply = run(req, route, wasCold, start);
-    } catch (RuntimeException e) {
-      // a failure outside the handler (e.g. sealing the reply) must still end the run, or its
-      // duplicates would wait for it until their deadline
-      log.warn("dispatch of {} failed", req.service, e);
-      reply = error(req.id, FunctionErrorType.HANDLER_ERROR, e.getClass().getSimpleName(),
-          wasCold, start);
-    }
-    replays.complete(req.id, reply);
-    return reply;
   }
 
-  private byte[] run(RequestEnvelope req, Route<?, ?> route, boolean wasCold, long start) {
-    SealedCallOpener.OpenedCall opened = null;
-    byte[] body = req.body;
-    if (req.sealed()) {
-      if (opener == null) {
-        return error(req.id, FunctionErrorType.SEALING_REJECTED,
-            "this function accepts no sealed calls", wasCold, start);
-      }
-      try {
-        opened = opener.open(req.service, req.id, req.deadlineEpochMillis, req.sealedSession,
-            req.sealedCiphertext);
-        body = opened.body();
-      } catch (SealingException e) {
-        return error(req.id, FunctionErrorType.SEALING_REJECTED, e.getMessage(), wasCold, start);
-      }
+  private byte[] plain(RequestEnvelope req, boolean wasCold, long start) {
+    Replier reply = Replier.plain(req.id, codec.isJson(), wasCold, start, clock);
+    Route<?, ?> route = routes.get(req.service);
+    if (route == null) {
+      return reply.error(FunctionErrorType.UNKNOWN_SERVICE,
+          "no handler for service '" + req.service + "'");
     }
-    Object request;
-    try {
-      request = codec.decode(body, route.requestType);
-    } catch (CodecException e) {
-      return error(req.id, FunctionErrorType.BAD_REQUEST, e.getMessage(), wasCold, start);
+    if (clock.epochMillis() > req.deadlineEpochMillis) {
+      return reply.error(FunctionErrorType.DEADLINE_EXPIRED, "arrived after its deadline");
+    }
+    if (sealedOnly.contains(req.service)) {
+      return reply.error(FunctionErrorType.SEALING_REQUIRED,
+          "service '" + req.service + "' accepts sealed calls only");
+    }
+    // service names have no line break, so the key splits at the first one
+    String key = "P" + req.service + '\n' + req.id;
+    return once(key, req.deadlineEpochMillis, reply,
+        () -> HandlerRun.run(req.service, route, req.body, codec, reply));
+  }
+
+  /**
+   * Runs {@code call} unless {@code key} ran (or runs) already within its deadline, in which case
+   * the earlier reply is returned. The entry is completed whatever happens, so a duplicate never
+   * waits for a run that failed.
+   */
+  byte[] once(String key, long deadline, Replier reply, Supplier<byte[]> call) {
+    CompletableFuture<byte[]> earlier = replays.claim(key, deadline);
+    if (earlier != null) {
+      return awaitEarlier(deadline, earlier, reply);
     }
     byte[] result;
     try {
-      result = codec.encode(route.invoke(request));
-    } catch (Exception e) {
-      log.debug("handler for {} failed", req.service, e);
-      return error(req.id, FunctionErrorType.HANDLER_ERROR,
-          e.getClass().getSimpleName() + ": " + e.getMessage(), wasCold, start);
+      result = call.get();
+    } catch (Throwable e) {
+      byte[] failed = reply.failure(FAILED);
+      replays.complete(key, failed);
+      if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+        throw (VirtualMachineError) e;
+      }
+      // a failure outside the handler (e.g. sealing the reply): a fixed text, the class logged
+      log.warn("dispatch failed outside the handler: {}", e.getClass().getName());
+      return failed;
     }
-    if (opened != null) {
-      return encode(new ResponseEnvelope(req.id, true, null, opened.sealReply(result), null, null,
-          wasCold, elapsedMillis(start)));
-    }
-    return encode(new ResponseEnvelope(req.id, true, result, null, null, null, wasCold,
-        elapsedMillis(start)));
+    replays.complete(key, result);
+    return result;
   }
 
-  private byte[] awaitEarlier(RequestEnvelope req, CompletableFuture<byte[]> earlier,
-      boolean wasCold, long start) {
-    long waitMillis = Math.max(0, req.deadlineEpochMillis - clock.epochMillis());
+  private byte[] awaitEarlier(long deadline, CompletableFuture<byte[]> earlier, Replier reply) {
+    long waitMillis = Math.max(0, deadline - clock.epochMillis());
     try {
       return earlier.get(waitMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      return error(req.id, FunctionErrorType.DEADLINE_EXPIRED,
-          "duplicate of a request still running at its deadline", wasCold, start);
+      return reply.error(FunctionErrorType.DEADLINE_EXPIRED,
+          "duplicate of a request still running at its deadline");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return error(req.id, FunctionErrorType.BUSY, "interrupted", wasCold, start);
+      return reply.error(FunctionErrorType.BUSY, "interrupted");
     } catch (ExecutionException e) {
-      return error(req.id, FunctionErrorType.HANDLER_ERROR, "earlier run failed", wasCold, start);
+      return reply.error(FunctionErrorType.HANDLER_ERROR, "earlier run failed");
     }
-  }
-
-  private byte[] error(String id, FunctionErrorType type, String message, boolean wasCold,
-      long start) {
-    return encode(ResponseEnvelope.error(id, type.name(), message, wasCold, elapsedMillis(start)));
-  }
-
-  private byte[] encode(ResponseEnvelope e) {
-    return EnvelopeFormat.encodeResponse(e, codec.isJson());
-  }
-
-  private long elapsedMillis(long start) {
-    return TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - start);
   }
 
   /** A registered handler with its request type. */

@@ -22,6 +22,7 @@ final class Metrics implements SpillwayMetrics {
   @Override public long rejections(Reason reason) { return sw.counters.rejections(reason); }
   @Override public long fallbacks() { return sw.counters.fallbacks.sum(); }
   @Override public long coldStarts() { return sw.counters.coldStarts.sum(); }
+  @Override public long tamperedReplies() { return sw.counters.tamperedReplies.sum(); }
   @Override public long prewarmPings() { return sw.counters.prewarmPings.sum(); }
   @Override public double spendUsd() { return sw.cost.totalUsd(); }
   @Override public double spendLastHourUsd() { return sw.cost.lastHourUsd(sw.clock.nanoTime()); }

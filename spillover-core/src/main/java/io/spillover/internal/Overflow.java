@@ -65,13 +65,14 @@ final class Overflow<Q, R> {
   }
 
   /**
-   * Waits for a local permit: up to the config's max wait, or, as the fallback of a failed
-   * spill, up to the deadline. Without one, the call is rejected for {@code reason}.
+   * Waits for a local permit, up to the config's max wait and never past the deadline; the
+   * fallback of a failed spill too (a broken target must not hold callers until their deadline).
+   * Without one, the call is rejected for {@code reason}.
    */
   private CompletableFuture<Decision<R>> waitLocal(long deadline, Reason reason, String detail,
       Throwable cause, boolean fallback) {
     long remaining = deadline - sw.clock.nanoTime();
-    long wait = fallback ? remaining : Math.min(remaining, sw.config.maxWait().toNanos());
+    long wait = Math.min(remaining, sw.config.maxWait().toNanos());
     if (remaining <= 0) {
       Reason r = fallback ? Reason.SPILL_FAILED : Reason.DEADLINE_EXCEEDED;
       return rejected(r, detail + "; deadline passed", cause, fallback);

@@ -7,8 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
- * Remembers the request ids a function instance has seen until their deadline passes, with their
- * reply once it exists, so a retried idempotent call gets the first reply instead of a second run.
+ * Remembers the calls a function instance has seen until their deadline passes, with their reply
+ * once it exists, so a retried idempotent call gets the first reply instead of a second run. The
+ * key is the dispatcher's: the service and the request id (and, for a sealed call, its
+ * authenticated caller), entered only once the call is known to be authentic.
  *
  * <p>Bounded: ids are kept in arrival order, and when {@code capacity} are held the oldest is
  * forgotten first (expired ones go as soon as they reach the head). Duplicates are therefore
@@ -32,12 +34,12 @@ public final class ReplayCache {
   }
 
   /**
-   * Claims {@code id} for a first run: returns {@code null} when the caller owns the run (and must
+   * Claims {@code key} for a first run: returns {@code null} when the caller owns the run (and must
    * {@link #complete} it), or the earlier run's reply future for a duplicate.
    */
-  public CompletableFuture<byte[]> claim(String id, long deadlineEpochMillis) {
-    Entry fresh = new Entry(id, deadlineEpochMillis);
-    Entry existing = entries.putIfAbsent(id, fresh);
+  public CompletableFuture<byte[]> claim(String key, long deadlineEpochMillis) {
+    Entry fresh = new Entry(key, deadlineEpochMillis);
+    Entry existing = entries.putIfAbsent(key, fresh);
     if (existing != null) {
       return existing.reply;
     }
@@ -47,8 +49,8 @@ public final class ReplayCache {
     return null;
   }
 
-  public void complete(String id, byte[] reply) {
-    Entry e = entries.get(id);
+  public void complete(String key, byte[] reply) {
+    Entry e = entries.get(key);
     if (e != null) {
       e.reply.complete(reply);
     }

@@ -9,9 +9,15 @@ import io.spillover.function.FunctionThrottledException;
 import io.spillover.function.FunctionTimeoutException;
 import io.spillover.function.FunctionTransportException;
 import io.spillover.seal.SealedChannel;
-import io.spillover.seal.SealingException;
+import io.spillover.seal.UnauthenticatedReplyException;
+import io.spillover.seal.UnauthenticatedReplyException.Kind;
+import java.lang.reflect.Type;
 
-/** Maps a reply envelope to a result or to the typed exception the core's rules act on. */
+/**
+ * Maps a reply envelope to a result or to the typed exception the core's rules act on. For a
+ * sealed call only a reply that opens under the call's session counts: its result or error is the
+ * function's; anything else is an {@link UnauthenticatedReplyException}.
+ */
 final class ReplyDecoder {
   private ReplyDecoder() {}
 
@@ -23,35 +29,59 @@ final class ReplyDecoder {
     }
   }
 
+  /** The result of a reply; {@code channel} is the sealed call's channel, or null when plain. */
+  @SuppressWarnings("unchecked") // the registry pairs R with its type
   static <R> R body(ResponseEnvelope reply, String service, String id, Codec codec,
-      Class<R> type, SealedChannel channel) {
-    if (!reply.ok) {
-      throw failure(reply);
-    }
-    byte[] body = reply.body;
+      Type type, SealedChannel channel) {
+    byte[] body;
     if (channel != null) {
-      if (reply.sealedCiphertext == null) {
-        throw new FunctionTransportException("a sealed call got a plain reply", true, null);
+      SealedFrames.Reply frame = openSealed(reply, service, id, channel);
+      if (!frame.ok()) {
+        throw failure(frame.errorType(), frame.errorMessage());
       }
-      try {
-        body = channel.openReply(service, id, reply.sealedCiphertext);
-      } catch (SealingException e) {
-        throw new FunctionTransportException("sealed reply refused: " + e.getMessage(), true, e);
+      body = frame.body();
+    } else {
+      if (reply.sealed()) {
+        throw new FunctionTransportException("a plain call got a sealed reply", true, null);
       }
+      if (!reply.ok) {
+        throw failure(reply.errorType, reply.errorMessage);
+      }
+      body = reply.body;
     }
     if (body == null) {
       throw new FunctionTransportException("reply has no body", true, null);
     }
     try {
-      return codec.decode(body, type);
+      return type instanceof Class ? ((Class<R>) type).cast(codec.decode(body, (Class<R>) type))
+          : (R) codec.decode(body, type);
     } catch (CodecException e) {
       throw new FunctionTransportException("reply body: " + e.getMessage(), true, e);
     }
   }
 
-  static FunctionException failure(ResponseEnvelope reply) {
-    String type = reply.errorType;
-    String message = reply.errorMessage == null ? "" : reply.errorMessage;
+  private static SealedFrames.Reply openSealed(ResponseEnvelope reply, String service, String id,
+      SealedChannel channel) {
+    if (!reply.sealed()) {
+      throw reply.ok ? new UnauthenticatedReplyException(Kind.PLAIN_RESULT, null, null)
+          : new UnauthenticatedReplyException(Kind.PLAIN_ERROR, reply.errorType, null);
+    }
+    byte[] plaintext;
+    try {
+      plaintext = channel.openReply(service, id, reply.sealedCiphertext);
+    } catch (RuntimeException e) {
+      throw new UnauthenticatedReplyException(Kind.DOES_NOT_OPEN, null, e);
+    }
+    try {
+      return SealedFrames.openReply(plaintext);
+    } catch (CodecException e) {
+      // authentic, so the function sent it: a version mismatch or a bug, not tampering
+      throw new FunctionTransportException("sealed reply: " + e.getMessage(), true, e);
+    }
+  }
+
+  static FunctionException failure(String type, String errorMessage) {
+    String message = errorMessage == null ? "" : errorMessage;
     if (FunctionErrorType.BUSY.name().equals(type)) {
       return new FunctionThrottledException("function side busy: " + message);
     }

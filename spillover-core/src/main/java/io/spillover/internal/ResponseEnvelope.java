@@ -1,6 +1,10 @@
 package io.spillover.internal;
 
-/** A decoded response envelope: a result (plain or sealed) or an error, plus platform facts. */
+/**
+ * A decoded response envelope: a plain result or error, or a sealed reply (whose result or error
+ * is inside the ciphertext, so {@code ok}, {@code body} and the error fields are unset), plus the
+ * platform facts.
+ */
 public final class ResponseEnvelope {
   public final String id;
   public final boolean ok;
@@ -26,5 +30,14 @@ public final class ResponseEnvelope {
   public static ResponseEnvelope error(String id, String type, String message, boolean cold,
       long millis) {
     return new ResponseEnvelope(id, false, null, null, type, message, cold, millis);
+  }
+
+  /** A reply to a sealed call: result or error, only the caller can tell. */
+  public static ResponseEnvelope sealed(String id, byte[] ciphertext, boolean cold, long millis) {
+    return new ResponseEnvelope(id, false, null, ciphertext, null, null, cold, millis);
+  }
+
+  public boolean sealed() {
+    return sealedCiphertext != null;
   }
 }

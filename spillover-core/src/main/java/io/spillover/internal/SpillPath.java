@@ -19,6 +19,7 @@ import io.spillover.function.Invocation;
 import io.spillover.seal.CallSealer;
 import io.spillover.seal.SealedChannel;
 import io.spillover.seal.SealedPayload;
+import io.spillover.seal.UnauthenticatedReplyException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -54,12 +55,14 @@ final class SpillPath<R> {
   private final CostMeter cost;
   private final CallCounters counters;
   private final SpillwayListener listener;
-  private final Class<R> responseType;
+  private final java.lang.reflect.Type responseType;
   private final int maxPayload;
+  private final TamperReports tampering;
 
   SpillPath(String name, SpillwayConfig config, FunctionInvoker invoker, CircuitBreaker breaker,
       SpillBudget functionBudget, ScheduledExecutorService scheduler, Codec codec, CallSealer sealer, SpilloverClock clock,
-      CostMeter cost, CallCounters counters, SpillwayListener listener, Class<R> responseType) {
+      CostMeter cost, CallCounters counters, SpillwayListener listener,
+      java.lang.reflect.Type responseType) {
     this.name = name;
     this.target = config.function();
     this.invoker = invoker;
@@ -75,6 +78,7 @@ final class SpillPath<R> {
     this.listener = listener;
     this.responseType = responseType;
     this.maxPayload = Math.min(config.maxPayloadBytes(), invoker.maxRequestBytes());
+    this.tampering = new TamperReports(name, counters, listener);
     IntervalFunction backoff = IntervalFunction.ofExponentialBackoff(config.retryBackoff(), 2.0);
     this.retryIdempotent = Retry.of(name + "-idempotent", RetryConfig.custom()
         .maxAttempts(config.retryAttempts()).intervalFunction(backoff)
@@ -110,6 +114,10 @@ final class SpillPath<R> {
         return refuse(Reason.CONFIDENTIAL_NO_SEALED_CHANNEL, "no verified keyset for the target");
       }
       channel = c.get();
+      if (!idempotent && !channel.sharedReplayGuard()) {
+        return refuse(Reason.CONFIDENTIAL_NOT_IDEMPOTENT, "not idempotent, and " + target
+            + " is not declared to share a replay guard among its instances");
+      }
     }
     if (breaker.getState() == CircuitBreaker.State.OPEN
         || breaker.getState() == CircuitBreaker.State.FORCED_OPEN) {
@@ -151,7 +159,8 @@ final class SpillPath<R> {
     String id = UUID.randomUUID().toString();
     RequestEnvelope envelope;
     if (channel != null) {
-      SealedPayload sealed = channel.seal(name, id, deadline, body);
+      SealedPayload sealed =
+          channel.seal(name, id, deadline, SealedFrames.request(idempotent, body));
       envelope = new RequestEnvelope(id, name, deadline, traceparent, false, null,
           sealed.session(), sealed.ciphertext());
     } else {
@@ -166,7 +175,16 @@ final class SpillPath<R> {
     }
     Supplier<CompletionStage<R>> attempt = () ->
         CircuitBreaker.decorateCompletionStage(breaker, () -> invoker.invoke(invocation)).get()
-            .thenApply(bytes -> reply(bytes, id, sealedWith));
+            .handle((bytes, e) -> {
+              Throwable cause = e == null ? null : unwrap(e);
+              if (cause instanceof RuntimeException) {
+                throw tampering.failure((RuntimeException) cause, id, sealedWith);
+              }
+              if (cause != null) {
+                throw new CompletionException(cause);
+              }
+              return reply(bytes, id, sealedWith);
+            });
     long timeout = Math.max(1, deadline - clock.epochMillis()) + GRACE_MILLIS;
     CompletableFuture<R> result = Retry.decorateCompletionStage(retry, scheduler, attempt).get()
         .toCompletableFuture()
@@ -180,7 +198,15 @@ final class SpillPath<R> {
       SealedChannel channel, Retry retry) {
     Supplier<byte[]> invoke =
         CircuitBreaker.decorateSupplier(breaker, () -> invoker.invokeBlocking(invocation));
-    Supplier<R> attempt = () -> reply(invoke.get(), id, channel);
+    Supplier<R> attempt = () -> {
+      byte[] bytes;
+      try {
+        bytes = invoke.get();
+      } catch (RuntimeException e) {
+        throw tampering.failure(e, id, channel);
+      }
+      return reply(bytes, id, channel);
+    };
     CompletableFuture<R> result = new CompletableFuture<>();
     try {
       result.complete(Retry.decorateSupplier(retry, attempt).get());
@@ -206,8 +232,14 @@ final class SpillPath<R> {
       listener.onColdStart(name);
     }
     listener.onSpend(name, cost.record(reply.millis, clock.nanoTime()));
-    return ReplyDecoder.body(reply, name, id, codec, responseType, channel);
+    try {
+      return ReplyDecoder.body(reply, name, id, codec, responseType, channel);
+    } catch (UnauthenticatedReplyException e) {
+      tampering.record(e, id, channel);
+      throw e;
+    }
   }
+
 
   /** Sends a no-op invocation that starts (or keeps) a function instance. */
   CompletableFuture<Boolean> ping() {

@@ -7,10 +7,14 @@ import io.spillover.SpillwayListener;
 import io.spillover.codec.Codec;
 import io.spillover.function.FunctionInvoker;
 import io.spillover.seal.CallSealer;
+import java.lang.reflect.Type;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** What the registry hands a new spillway: its config and the shared machinery. */
+/**
+ * What the registry hands a new spillway: its config and the shared machinery. The response type
+ * is a class or a generic type; the registry pairs it with {@code R}.
+ */
 public final class SpillwayParts<R> {
   final String name;
   final SpillwayConfig config;
@@ -24,13 +28,13 @@ public final class SpillwayParts<R> {
   private final ScheduledExecutorService scheduler;
   private final Codec codec;
   private final CallSealer sealer;
-  private final Class<R> responseType;
+  private final Type responseType;
 
   public SpillwayParts(String name, SpillwayConfig config, SpilloverClock clock,
       SpillwayListener listener, boolean timeCalls, Executor asyncExecutor,
       FunctionInvoker invoker, CircuitBreaker breaker, SpillBudget functionBudget,
       ScheduledExecutorService scheduler,
-      Codec codec, CallSealer sealer, Class<R> responseType) {
+      Codec codec, CallSealer sealer, Type responseType) {
     this.name = name;
     this.config = config;
     this.clock = clock;

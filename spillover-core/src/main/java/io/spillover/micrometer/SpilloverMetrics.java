@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Meters (all tagged {@code spillway}): {@code spillover.calls{route,outcome}},
  * {@code spillover.calls.rejected{reason}}, {@code spillover.call.duration{route}},
  * {@code spillover.limit}, {@code spillover.inflight{route}}, {@code spillover.spend} (USD),
- * {@code spillover.function.cold.starts}, {@code spillover.advice.replicas},
+ * {@code spillover.function.cold.starts}, {@code spillover.sealed.tampered},
+ * {@code spillover.advice.replicas},
  * {@code spillover.spilling}. No histograms are published by default: turn them on with a
  * {@code MeterFilter} in the application.
  */
@@ -85,6 +86,10 @@ public final class SpilloverMetrics implements SpillwayListener {
         .baseUnit("usd").description("Modelled function spend").register(meters);
     FunctionCounter.builder("spillover.function.cold.starts", m, SpillwayMetrics::coldStarts)
         .tags(tags).register(meters);
+    FunctionCounter.builder("spillover.sealed.tampered", m, SpillwayMetrics::tamperedReplies)
+        .tags(tags).description("Replies to sealed calls that were not authentic (forged,"
+            + " altered, truncated, or a plain error): failed spills, possible tampering")
+        .register(meters);
     Gauge.builder("spillover.advice.replicas", m, SpillwayMetrics::advisedReplicas).tags(tags)
         .description("Extra VM replicas that would carry the sustained spill").register(meters);
     timers.computeIfAbsent(name, n -> new Timer[] {timer(n, Route.LOCAL),

@@ -7,8 +7,6 @@ import io.spillover.Echo;
 import io.spillover.internal.EnvelopeFormat;
 import io.spillover.internal.RequestEnvelope;
 import io.spillover.internal.ResponseEnvelope;
-import io.spillover.seal.SealedCallOpener;
-import io.spillover.seal.SealingException;
 import io.spillover.testing.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -74,8 +72,10 @@ class FunctionAppTest {
     assertThat(error(app.dispatch(new byte[0]))).isEqualTo("MALFORMED");
     assertThat(error(app.dispatch("not json".getBytes()))).isEqualTo("MALFORMED");
     assertThat(error(app.dispatch("{\"v\":2,\"id\":\"x\"}".getBytes()))).isEqualTo("MALFORMED");
-    assertThat(error(app.dispatch("{\"v\":1,\"id\":\"x\",\"svc\":\"echo\"}".getBytes())))
+    assertThat(error(app.dispatch("{\"v\":2,\"id\":\"x\",\"svc\":\"echo\"}".getBytes())))
         .isEqualTo("MALFORMED");
+    assertThat(error(app.dispatch("{\"v\":1,\"id\":\"x\",\"svc\":\"echo\"}".getBytes())))
+        .isEqualTo("UNSUPPORTED_VERSION");
     assertThat(error(app.dispatch("[1,2]".getBytes()))).isEqualTo("MALFORMED");
     assertThat(error(app.dispatch(request("1", "nope", "{}", future()))))
         .isEqualTo("UNKNOWN_SERVICE");
@@ -130,27 +130,78 @@ class FunctionAppTest {
 
   @Test
   void sealedOnlyServicesRefusePlainEnvelopes() {
-    SealedCallOpener opener = (svc, id, deadline, session, ct) -> {
-      if (!"good".equals(session)) {
-        throw new SealingException("unknown session");
-      }
-      return new SealedCallOpener.OpenedCall() {
-        @Override public byte[] body() { return ct; }
-        @Override public String caller() { return "caller-a"; }
-        @Override public byte[] sealReply(byte[] reply) { return ("sealed:" + new String(reply)).getBytes(); }
-      };
-    };
-    FunctionApp sealed = FunctionApp.builder().clock(clock).sealedCallOpener(opener)
+    FunctionApp sealed = FunctionApp.builder().clock(clock).sealedCallOpener(new StubOpener())
         .handle("secret", Echo.class, Echo.class, e -> e).sealedOnly("secret").build();
     assertThat(error(sealed.dispatch(request("1", "secret", "{\"text\":\"a\"}", future()))))
         .isEqualTo("SEALING_REQUIRED");
-    byte[] good = EnvelopeFormat.encodeRequest(new RequestEnvelope("2", "secret", future(), null,
-        false, null, "good", "{\"text\":\"a\"}".getBytes()), true);
-    ResponseEnvelope r = EnvelopeFormat.decodeResponse(sealed.dispatch(good));
-    assertThat(new String(r.sealedCiphertext)).isEqualTo("sealed:{\"text\":\"a\"}");
+    ResponseEnvelope r = EnvelopeFormat.decodeResponse(sealed.dispatch(
+        StubOpener.request("2", "secret", future(), true, "{\"text\":\"a\"}")));
+    assertThat(StubOpener.reply(r).body()).isEqualTo("{\"text\":\"a\"}".getBytes());
     byte[] bad = EnvelopeFormat.encodeRequest(new RequestEnvelope("3", "secret", future(), null,
         false, null, "forged", "{}".getBytes()), true);
     assertThat(error(sealed.dispatch(bad))).isEqualTo("SEALING_REJECTED");
+  }
+
+  @Test
+  void aHandlerErrorBecomesAnErrorEnvelopeAndItsDuplicatesGetItAtOnce() {
+    AtomicInteger errorRuns = new AtomicInteger();
+    FunctionApp failing = FunctionApp.builder().clock(clock)
+        .handle("assert", Echo.class, Echo.class, e -> {
+          errorRuns.incrementAndGet();
+          throw new AssertionError("invariant broken for " + e.text);
+        })
+        .handle("recurse", Echo.class, Echo.class, e -> {
+          errorRuns.incrementAndGet();
+          throw new StackOverflowError();
+        }).build();
+    for (String svc : new String[] {"assert", "recurse"}) {
+      byte[] req = request("id-" + svc, svc, "{\"text\":\"a\"}", future());
+      ResponseEnvelope first = EnvelopeFormat.decodeResponse(failing.dispatch(req));
+      assertThat(first.errorType).as(svc).isEqualTo("HANDLER_ERROR");
+      ResponseEnvelope again = EnvelopeFormat.decodeResponse(failing.dispatch(req));
+      assertThat(again.errorType).as(svc + ": the duplicate gets the first reply")
+          .isEqualTo("HANDLER_ERROR");
+      assertThat(again.errorMessage).isEqualTo(first.errorMessage);
+    }
+    assertThat(errorRuns).hasValue(2);
+  }
+
+  @Test
+  void outOfMemoryGivesTheInstanceUpButItsDuplicatesAreAnswered() {
+    FunctionApp starving = FunctionApp.builder().clock(clock)
+        .handle("big", Echo.class, Echo.class, e -> {
+          throw new OutOfMemoryError("Java heap space");
+        }).build();
+    // a short deadline: without the fix the duplicate would wait for it, then expire
+    byte[] req = request("big-1", "big", "{\"text\":\"a\"}", clock.epochMillis() + 2_000);
+    assertThatThrownBy(() -> starving.dispatch(req)).isInstanceOf(OutOfMemoryError.class);
+    assertThat(error(starving.dispatch(req))).isEqualTo("HANDLER_ERROR");
+  }
+
+  @Test
+  void aRequestIdIsRememberedPerServiceNotAlone() {
+    ResponseEnvelope echo = dispatch(request("shared-id", "echo", "{\"text\":\"a\"}", future()));
+    ResponseEnvelope upper = dispatch(request("shared-id", "upper", "{\"text\":\"a\"}",
+        future()));
+    assertThat(new String(echo.body, StandardCharsets.UTF_8)).isEqualTo("{\"text\":\"re:a\"}");
+    assertThat(new String(upper.body, StandardCharsets.UTF_8)).isEqualTo("{\"text\":\"A\"}");
+  }
+
+  @Test
+  void aForgedSealedCallCannotClaimTheRequestIdOfTheRealOne() {
+    AtomicInteger secretRuns = new AtomicInteger();
+    FunctionApp sealed = FunctionApp.builder().clock(clock).sealedCallOpener(new StubOpener())
+        .handle("secret", Echo.class, Echo.class, e -> {
+          secretRuns.incrementAndGet();
+          return Echo.of("ran:" + e.text);
+        }).sealedOnly("secret").build();
+    byte[] forged = EnvelopeFormat.encodeRequest(new RequestEnvelope("victim-id", "secret",
+        future(), null, false, null, "forged", "{}".getBytes()), true);
+    assertThat(error(sealed.dispatch(forged))).isEqualTo("SEALING_REJECTED");
+    ResponseEnvelope real = EnvelopeFormat.decodeResponse(sealed.dispatch(
+        StubOpener.request("victim-id", "secret", future(), true, "{\"text\":\"a\"}")));
+    assertThat(StubOpener.reply(real).ok()).as("the real call ran").isTrue();
+    assertThat(secretRuns).hasValue(1);
   }
 
   @Test

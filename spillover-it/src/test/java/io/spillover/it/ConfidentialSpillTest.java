@@ -93,8 +93,8 @@ class ConfidentialSpillTest {
           .callSealer(sealer).build()) {
         Spillway<Secret, Digest> digest = registry.spillway(ConfidentialTwin.SERVICE,
             SpillwayConfig.custom().limit(Limits.fixed(1)).function(TWIN)
-                .classification(Classification.CONFIDENTIAL).timeout(Duration.ofSeconds(60))
-                .build(), Secret.class, Digest.class);
+                .classification(Classification.CONFIDENTIAL).idempotent(true)
+                .timeout(Duration.ofSeconds(60)).build(), Secret.class, Digest.class);
         CountDownLatch localRunning = new CountDownLatch(1);
         CountDownLatch releaseLocal = new CountDownLatch(1);
         CompletableFuture<Digest> heldLocal = CompletableFuture.supplyAsync(() ->

@@ -114,10 +114,13 @@ public final class LocalPlatform implements AutoCloseable {
     }
     closed = true;
     if (front != null) {
-      front.close();
+      front.stopAccepting();
     }
     if (pool != null) {
       pool.close();
+    }
+    if (front != null) {
+      front.close(); // the workers' Runtime API goes last, once the workers are gone
     }
     if (shutdownHook != null) {
       try {
@@ -150,6 +153,8 @@ public final class LocalPlatform implements AutoCloseable {
     private Path workDir;
     private LambdaRuntime lambdaRuntime = LambdaRuntime.AUTO;
     private Path javaCommand = Path.of(System.getProperty("java.home"), "bin", "java");
+    private int maxConnections = 512;
+    private Duration connectionIdleTimeout = Duration.ofSeconds(30);
 
     private Builder() {}
 
@@ -221,6 +226,26 @@ public final class LocalPlatform implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The cap on connections the front port holds at once (the invokers' pooled connections and
+     * anyone else's); past it, new connections wait in the accept backlog. Default 512.
+     */
+    public Builder maxConnections(int n) {
+      this.maxConnections = positive(n, "maxConnections");
+      return this;
+    }
+
+    /**
+     * How long a connection may make no progress: a request whose headers or body stall this
+     * long, a reply the client stops reading, an idle keep-alive connection, is closed. Waiting
+     * for a function is not covered (the invocation's time limit bounds it), nor is a worker's
+     * long poll on the Runtime API. Default 30 s.
+     */
+    public Builder connectionIdleTimeout(Duration d) {
+      this.connectionIdleTimeout = atLeastOneMilli(d, "connectionIdleTimeout");
+      return this;
+    }
+
     public LocalPlatform build() {
       if (functions.isEmpty()) {
         throw new IllegalStateException("the platform needs at least one function");
@@ -240,7 +265,7 @@ public final class LocalPlatform implements AutoCloseable {
           : Math.min(perFunctionConcurrency, maxConcurrency);
       return new LocalPlatform(new PlatformConfig(port, functions, maxConcurrency, perFunction,
           idleTimeout, invocationTimeout, initTimeout, dir.toAbsolutePath(), lambdaRuntime,
-          javaCommand));
+          javaCommand, maxConnections, connectionIdleTimeout));
     }
 
     private static int positive(int n, String what) {

@@ -10,8 +10,12 @@ import java.util.Locale;
  * @param lambdaRuntime what hosts Lambda handlers: {@code "ric"} (the AWS Runtime Interface
  *     Client), {@code "builtin"}, or {@code "none"} while no Lambda worker has started
  * @param functions per-function counters, in deployment order
+ * @param runtimeApiRefusals requests to the Lambda Runtime API refused (403) because they did not
+ *     carry a live instance's secret: another local process probing it, or a worker's request
+ *     after its instance ended
  */
-public record PlatformStats(String lambdaRuntime, List<FunctionStats> functions) {
+public record PlatformStats(String lambdaRuntime, List<FunctionStats> functions,
+    long runtimeApiRefusals) {
   public PlatformStats {
     functions = List.copyOf(functions);
   }

@@ -35,6 +35,11 @@ class ConfigValidationTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> LocalPlatform.builder().port(70_000))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> LocalPlatform.builder().maxConnections(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxConnections");
+    assertThatThrownBy(() -> LocalPlatform.builder().connectionIdleTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("connectionIdleTimeout");
     assertThatThrownBy(() -> LocalPlatform.builder().build())
         .isInstanceOf(IllegalStateException.class);
     FunctionSpec f = FunctionSpec.lambda("f", "a.B").build();

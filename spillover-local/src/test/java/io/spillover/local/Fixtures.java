@@ -31,7 +31,7 @@ final class Fixtures {
   private Fixtures() {}
 
   static byte[] envelope(String service, String bodyJson) {
-    return ("{\"v\":1,\"id\":\"" + UUID.randomUUID() + "\",\"svc\":\"" + service
+    return ("{\"v\":2,\"id\":\"" + UUID.randomUUID() + "\",\"svc\":\"" + service
         + "\",\"deadline\":" + (System.currentTimeMillis() + 120_000) + ",\"body\":" + bodyJson
         + "}").getBytes(StandardCharsets.UTF_8);
   }
@@ -84,6 +84,21 @@ final class Fixtures {
     return post(p.endpoint() + "/api/v1/namespaces/_/actions/" + action
         + "?blocking=true&result=true&timeout=" + waitMillis, params, "Authorization",
         okhttp3.Credentials.basic("local-uuid", "local-key"));
+  }
+
+  /** A raw connection to the platform's front port that sends {@code text} and stays open. */
+  static java.net.Socket rawSend(LocalPlatform p, String text) throws IOException {
+    java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(),
+        p.endpoint().getPort());
+    s.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
+    s.getOutputStream().flush();
+    return s;
+  }
+
+  /** Live threads of this JVM whose name starts with {@code prefix}. */
+  static long threads(String prefix) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith(prefix)).count();
   }
 
   /** The worker JVMs this test JVM started and that are still alive. */

@@ -92,7 +92,7 @@ class LambdaApiTest {
     Fixtures.Reply r = invokeLambda(platform, "social", big);
 
     assertThat(r.code()).isEqualTo(413);
-    assertThat(r.headers().get("x-amzn-ErrorType")).isEqualTo("RequestTooLargeException");
+    assertThat(r.headers().get("x-amzn-ErrorType")).isEqualTo("RequestEntityTooLargeException");
     assertThat(r.json().get("message").asString()).contains("6291456");
   }
 

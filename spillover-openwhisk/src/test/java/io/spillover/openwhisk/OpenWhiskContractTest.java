@@ -93,7 +93,7 @@ class OpenWhiskContractTest {
 
   @Test
   void theReplyIsTheEnvelopeBytesAsTheActionProducedThem() throws Exception {
-    String envelope = "{\"v\":1,\"id\":\"id-1\",\"ok\":true,\"body\":{\"x\":1.50,\"y\":\"\\u00e9\"},"
+    String envelope = "{\"v\":2,\"id\":\"id-1\",\"ok\":true,\"body\":{\"x\":1.50,\"y\":\"\\u00e9\"},"
         + "\"cold\":false,\"ms\":2}";
     server.stubFor(any(anyUrl()).willReturn(aResponse().withBody(
         "{ \"envelope\" : " + envelope + " , \"extra\": [1] }")));

@@ -65,7 +65,15 @@ class OpenWhiskFaultMatrixTest {
         Arguments.of("200 without an envelope", aResponse().withBody("{\"greeting\":\"hi\"}"),
             FunctionTransportException.class, true),
         Arguments.of("200 with an envelope that is no envelope",
-            aResponse().withBody("{\"envelope\":{\"v\":1}}"), FunctionTransportException.class, true),
+            aResponse().withBody("{\"envelope\":{\"v\":2}}"), FunctionTransportException.class, true),
+        Arguments.of("200 with two envelopes", aResponse().withBody("{\"envelope\":"
+            + Envelopes.okReply("r", "1") + ",\"envelope\":" + Envelopes.okReply("r", "2") + "}"),
+            FunctionTransportException.class, true),
+        Arguments.of("200 with data after the result", aResponse().withBody("{\"envelope\":"
+            + Envelopes.okReply("r", "1") + "}{}"), FunctionTransportException.class, true),
+        Arguments.of("200 with an envelope of version 1.9", aResponse().withBody("{\"envelope\":"
+            + Envelopes.okReply("r", "1").replace("\"v\":2", "\"v\":1.9") + "}"),
+            FunctionTransportException.class, true),
         Arguments.of("429", owError(429, "Too many concurrent requests in flight (count: 100, allowed: 100)."),
             FunctionThrottledException.class, false),
         Arguments.of("500 whisk internal error", owError(500, "Response Missing Error Message."),

@@ -39,8 +39,8 @@ class SpilloverActionTest {
 
   @Test
   void malformedParametersGetAnErrorEnvelope() {
-    for (String bad : new String[] {"{}", "{\"v\":1,\"id\":\"x\"}", "{\"v\":\"one\"}",
-        "{\"v\":1,\"id\":7,\"svc\":\"compose-post\",\"deadline\":1,\"body\":{}}"}) {
+    for (String bad : new String[] {"{}", "{\"v\":2,\"id\":\"x\"}", "{\"v\":\"one\"}",
+        "{\"v\":2,\"id\":7,\"svc\":\"compose-post\",\"deadline\":1,\"body\":{}}"}) {
       JsonObject result = SpilloverAction.main(JsonParser.parseString(bad).getAsJsonObject());
       assertThat(reply(result.getAsJsonObject("envelope")).errorType).as(bad).isEqualTo("MALFORMED");
     }

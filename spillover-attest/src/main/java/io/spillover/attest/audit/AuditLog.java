@@ -3,16 +3,16 @@ package io.spillover.attest.audit;
 import io.spillover.SpilloverClock;
 import io.spillover.attest.audit.internal.AuditCodec;
 import io.spillover.attest.audit.internal.ChainChecker;
+import io.spillover.attest.seal.SealedSpill;
 import io.spillover.attest.seal.SealedSpillListener;
-import java.io.BufferedReader;
+import io.spillover.attest.audit.internal.LogFile;
+import io.spillover.attest.seal.TamperedReply;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,35 +22,32 @@ import java.util.Objects;
  * An append-only, hash-chained audit log: one JSON record a line, each carrying the hash of the
  * previous one, so removing, reordering or altering any record breaks the chain at that record
  * ({@link #verify}, or {@code spillover audit verify FILE}). Opening an existing log verifies it
- * first and refuses to extend a broken chain. Appends are serialised and flushed to the file
- * (and forced to the device when {@code fsync} is set) before {@link #append} returns.
+ * first and refuses to extend a broken chain. Appends are serialised and written to the file (and
+ * forced to the device when {@code fsync} is set) before {@link #append} returns.
+ *
+ * <p>One writer per file: the log holds an exclusive lock on it while open, and a second
+ * {@code AuditLog} on the same file, in this process or another, gets
+ * {@link AuditLogLockedException}. An append that fails half-way (disk full, file size limit) is
+ * cut off again; if even that fails, the next append or the next open does it. Opening a log
+ * whose last line has no line end (a torn append) drops that line and records an
+ * {@link AuditKind#AUDIT_LOG_RECOVERED} saying how many bytes it dropped.
  */
 public final class AuditLog implements Closeable {
   private final Path file;
   private final SpilloverClock clock;
   private final boolean fsync;
-  private final FileChannel channel;
+  private final LogFile log;
   private long seq;
   private String head;
 
-  private AuditLog(Path file, SpilloverClock clock, boolean fsync) throws IOException {
+  private AuditLog(Path file, SpilloverClock clock, boolean fsync, LogFile log,
+      AuditVerification existing) {
     this.file = file;
     this.clock = clock;
     this.fsync = fsync;
-    AuditVerification existing = Files.exists(file) ? verify(file)
-        : new AuditVerification(true, 0, 0, "", AuditRecord.GENESIS);
-    if (!existing.valid()) {
-      throw new AuditException("audit log " + file + " is broken at line "
-          + existing.brokenLine() + ": " + existing.reason() + "; refusing to extend it");
-    }
+    this.log = log;
     this.seq = existing.records();
     this.head = existing.headHash();
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND);
   }
 
   /** Opens (creating if absent) the log at {@code file}, with the system clock and no fsync. */
@@ -58,13 +55,39 @@ public final class AuditLog implements Closeable {
     return open(file, SpilloverClock.system(), false);
   }
 
-  /** @throws AuditException when the file cannot be opened or its chain is broken */
+  /**
+   * @throws AuditLogLockedException when another writer has the file open
+   * @throws AuditException when the file cannot be opened or its chain is broken
+   */
   public static AuditLog open(Path file, SpilloverClock clock, boolean fsync) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(clock, "clock");
+    LogFile log = null;
     try {
-      return new AuditLog(file, clock, fsync);
-    } catch (IOException e) {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      log = LogFile.open(file);
+      LogFile.Scan scan = log.scan();
+      if (!scan.chain().valid()) {
+        throw new AuditException("audit log " + file + " is broken at line "
+            + scan.chain().brokenLine() + ": " + scan.chain().reason()
+            + "; refusing to extend it");
+      }
+      AuditLog opened = new AuditLog(file, clock, fsync, log, scan.chain());
+      if (scan.tailBytes() > 0) {
+        log.dropTail();
+        opened.append(AuditKind.AUDIT_LOG_RECOVERED, Map.of("event", "torn-tail-truncated",
+            "droppedBytes", Long.toString(scan.tailBytes()), "droppedSha256", scan.tailSha256(),
+            "afterSeq", Long.toString(scan.chain().records())));
+      }
+      return opened;
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(log, e);
+      if (e instanceof AuditException audit) {
+        throw audit;
+      }
       throw new AuditException("cannot open audit log " + file + ": " + e.getMessage(), e);
     }
   }
@@ -77,15 +100,13 @@ public final class AuditLog implements Closeable {
     String time = Instant.ofEpochMilli(clock.epochMillis()).toString();
     String hash = AuditCodec.hash(AuditCodec.canonical(next, time, kind.name(), details, head));
     AuditRecord record = new AuditRecord(next, time, kind.name(), details, head, hash);
-    ByteBuffer bytes = ByteBuffer.wrap(
-        (AuditCodec.line(record) + "\n").getBytes(StandardCharsets.UTF_8));
+    byte[] bytes = (AuditCodec.line(record) + "\n").getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > ChainChecker.MAX_RECORD_BYTES) {
+      throw new AuditException("audit record of " + bytes.length + " bytes is over the "
+          + ChainChecker.MAX_RECORD_BYTES + "-byte limit");
+    }
     try {
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
-      }
-      if (fsync) {
-        channel.force(false);
-      }
+      log.append(bytes, fsync);
     } catch (IOException e) {
       throw new AuditException("cannot append to audit log " + file + ": " + e.getMessage(), e);
     }
@@ -94,17 +115,35 @@ public final class AuditLog implements Closeable {
     return record;
   }
 
-  /** A listener for {@code SealingCallSealer} that appends a SEALED_SPILL record per call. */
+  /**
+   * A listener for {@code SealingCallSealer} that appends a SEALED_SPILL record per call and a
+   * SEALED_REPLY_TAMPERED record per reply that was not authentic.
+   */
   public SealedSpillListener sealedSpillListener() {
-    return spill -> {
-      Map<String, String> details = new LinkedHashMap<>();
-      details.put("target", spill.target().toString());
-      details.put("function", spill.function());
-      details.put("caller", spill.caller());
-      details.put("service", spill.service());
-      details.put("requestId", spill.requestId());
-      details.put("session", spill.sessionId());
-      append(AuditKind.SEALED_SPILL, details);
+    return new SealedSpillListener() {
+      @Override
+      public void onSealed(SealedSpill spill) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("target", spill.target().toString());
+        details.put("function", spill.function());
+        details.put("caller", spill.caller());
+        details.put("service", spill.service());
+        details.put("requestId", spill.requestId());
+        details.put("session", spill.sessionId());
+        append(AuditKind.SEALED_SPILL, details);
+      }
+
+      @Override
+      public void onTamperedReply(TamperedReply reply) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("target", reply.target().toString());
+        details.put("function", reply.function());
+        details.put("caller", reply.caller());
+        details.put("service", reply.service());
+        details.put("requestId", reply.requestId());
+        details.put("reply", reply.kind().name());
+        append(AuditKind.SEALED_REPLY_TAMPERED, details);
+      }
     };
   }
 
@@ -119,17 +158,28 @@ public final class AuditLog implements Closeable {
 
   /** Checks the chain of the log at {@code file}. @throws IOException if it cannot be read */
   public static AuditVerification verify(Path file) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (InputStream in = Files.newInputStream(file)) {
       return ChainChecker.check(in);
     }
   }
 
+  /** Closes the file and releases the lock. */
   @Override
   public synchronized void close() {
     try {
-      channel.close();
+      log.close();
     } catch (IOException e) {
       throw new AuditException("cannot close audit log " + file, e);
+    }
+  }
+
+  private static void closeQuietly(LogFile log, Exception failure) {
+    if (log != null) {
+      try {
+        log.close();
+      } catch (IOException e) {
+        failure.addSuppressed(e);
+      }
     }
   }
 }

@@ -8,7 +8,6 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.hybrid.PredefinedHybridParameters;
 import com.google.crypto.tink.signature.PredefinedSignatureParameters;
-import com.sun.net.httpserver.HttpServer;
 import io.spillover.SpilloverClock;
 import io.spillover.attest.audit.AuditKind;
 import io.spillover.attest.audit.AuditLog;
@@ -17,6 +16,7 @@ import io.spillover.attest.keyservice.internal.KeyServiceCore;
 import io.spillover.attest.keyservice.internal.KeyVault;
 import io.spillover.attest.keyservice.internal.Listener;
 import io.spillover.attest.keyservice.internal.NonceStore;
+import io.spillover.attest.keyservice.internal.RefusalLog;
 import io.spillover.attest.keyservice.internal.Router;
 import io.spillover.attest.seal.internal.Tinks;
 import java.io.Closeable;
@@ -30,15 +30,18 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The key service, embeddable: releases a function's HPKE keyset only to instances whose
  * attestation evidence satisfies the function's policy, and serves the function's public keyset,
- * signed, to the callers its ACL names. It runs on the JDK's own {@code com.sun.net.httpserver}
- * (no extra dependency; HTTPS through {@code HttpsServer} with the configured key store).
+ * signed, to the callers its ACL names. It runs on an embedded Jetty (HTTP, or HTTPS with the
+ * configured key store) whose threads, connections, idle time and request sizes are bounded by
+ * the config, so slow or hostile clients cannot stall it.
  *
  * <p>API: {@code POST /v1/nonce}, {@code POST /v1/functions/{fn}/attest},
  * {@code GET /v1/functions/{fn}/public-keyset}; see {@code docs/confidential.md}. The service's
@@ -49,9 +52,9 @@ public final class KeyService implements Closeable {
   static final String SIGNING_KEY = "keyservice-signing";
   static final String VERIFY_FILE = "keyservice-verify.json";
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final Server server;
   private final AuditLog audit;
+  private final RefusalLog refusals;
   private final boolean ownsAudit;
   private final KeysetHandle verifyKeyset;
   private final KeyVault vault;
@@ -93,17 +96,33 @@ public final class KeyService implements Closeable {
     }
     EvidenceVerifier verifier = b.verifier != null ? b.verifier
         : RegistryEvidenceVerifier.forConfig(config, b.deployment);
+    this.refusals = audit == null ? null : new RefusalLog(audit, b.clock,
+        config.refusalAuditWindow().toMillis(), config.refusalAuditMaxSources());
     KeyServiceCore core = new KeyServiceCore(
         new KeyServiceCore.Keys(Tinks.primitive(signing, PublicKeySign.class), functionKeysets,
             config.callers(), dataKeys),
         config.functions(), callers, verifier,
-        new NonceStore(b.clock, config.nonceTtl().toMillis(), config.maxNonces()), audit, b.clock,
-        config.requestSkew().toMillis());
-    this.executor = Listener.executor(config.threads());
-    this.server = Listener.create(config, executor);
+        new NonceStore(b.clock, config.nonceTtl().toMillis(), config.maxNonces()), audit,
+        refusals, b.clock, config.requestSkew().toMillis());
+    this.server = Listener.start(config, new Router(core, config.maxRequestBodyBytes()));
     this.https = config.tls().isPresent();
-    server.createContext("/", new Router(core));
-    server.start();
+    if (refusals != null) {
+      scheduleRefusalFlush(config.refusalAuditWindow().toMillis());
+    }
+  }
+
+  /** Writes the counts of ended refusal windows once a window, also while no refusal arrives. */
+  private void scheduleRefusalFlush(long windowMillis) {
+    server.getScheduler().schedule(() -> {
+      if (server.isRunning()) {
+        try {
+          refusals.flushExpired();
+        } catch (RuntimeException e) {
+          LOG.error("cannot write refusal counts to the audit log", e);
+        }
+        scheduleRefusalFlush(windowMillis);
+      }
+    }, windowMillis, TimeUnit.MILLISECONDS);
   }
 
   public static Builder builder() {
@@ -112,12 +131,18 @@ public final class KeyService implements Closeable {
 
   /** The port it listens on (useful with port 0). */
   public int port() {
-    return server.getAddress().getPort();
+    return connector().getLocalPort();
   }
 
   public URI uri() {
+    String host = connector().getHost();
     return URI.create((https ? "https" : "http") + "://"
-        + server.getAddress().getHostString() + ":" + port());
+        + (host == null ? "0.0.0.0" : host.contains(":") ? "[" + host + "]" : host) + ":"
+        + port());
+  }
+
+  private NetworkConnector connector() {
+    return (NetworkConnector) server.getConnectors()[0];
   }
 
   /** The public keyset that verifies the service's signatures; clients pin it. */
@@ -161,10 +186,21 @@ public final class KeyService implements Closeable {
     }
   }
 
+  /** Stops listening, writes pending refusal counts, and closes an audit log it opened. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      LOG.warn("key service listener did not stop cleanly", e);
+    }
+    if (refusals != null) {
+      try {
+        refusals.flushAll();
+      } catch (RuntimeException e) {
+        LOG.error("cannot write the last refusal counts to the audit log", e);
+      }
+    }
     if (ownsAudit) {
       audit.close();
     }

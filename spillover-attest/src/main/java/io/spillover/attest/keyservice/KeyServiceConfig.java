@@ -18,6 +18,18 @@ import java.util.regex.Pattern;
  * {@link #fromJson} (format in {@code docs/confidential.md}) or built in code. Immutable.
  */
 public final class KeyServiceConfig {
+  /** Default {@code maxConnections}. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 512;
+  /** Default {@code idleTimeoutSeconds}. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+  /** Default {@code maxRequestHeaderBytes}. */
+  public static final int DEFAULT_MAX_REQUEST_HEADER_BYTES = 8 * 1024;
+  /** Default {@code maxRequestBodyBytes}. */
+  public static final int DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+  /** Default {@code refusalAuditWindowSeconds}. */
+  public static final Duration DEFAULT_REFUSAL_AUDIT_WINDOW = Duration.ofSeconds(60);
+  /** Default {@code refusalAuditMaxSources}. */
+  public static final int DEFAULT_REFUSAL_AUDIT_MAX_SOURCES = 256;
   private static final Pattern KEY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
   private final String bind;
@@ -30,6 +42,12 @@ public final class KeyServiceConfig {
   private final int maxNonces;
   private final Duration requestSkew;
   private final int threads;
+  private final int maxConnections;
+  private final Duration idleTimeout;
+  private final int maxRequestHeaderBytes;
+  private final int maxRequestBodyBytes;
+  private final Duration refusalAuditWindow;
+  private final int refusalAuditMaxSources;
   private final Tls tls;
   private final PublicKey devEvidenceKey;
   private final boolean devEvidenceInProduction;
@@ -52,6 +70,12 @@ public final class KeyServiceConfig {
     this.maxNonces = b.maxNonces;
     this.requestSkew = b.requestSkew;
     this.threads = b.threads;
+    this.maxConnections = b.maxConnections;
+    this.idleTimeout = b.idleTimeout;
+    this.maxRequestHeaderBytes = b.maxRequestHeaderBytes;
+    this.maxRequestBodyBytes = b.maxRequestBodyBytes;
+    this.refusalAuditWindow = b.refusalAuditWindow;
+    this.refusalAuditMaxSources = b.refusalAuditMaxSources;
     this.tls = b.tls;
     this.devEvidenceKey = b.devEvidenceKey;
     this.devEvidenceInProduction = b.devEvidenceInProduction;
@@ -70,7 +94,12 @@ public final class KeyServiceConfig {
     return new Builder();
   }
 
-  /** Reads a JSON config; relative paths in it resolve against the file's directory. */
+  /**
+   * Reads a JSON config; relative paths in it resolve against the file's directory.
+   *
+   * @throws KeyServiceConfigException naming the key when a value has the wrong JSON type, a key
+   *     is unknown or repeated, or a value is out of range
+   */
   public static KeyServiceConfig fromJson(Path file) {
     return ConfigFile.read(file);
   }
@@ -128,8 +157,48 @@ public final class KeyServiceConfig {
     return requestSkew;
   }
 
+  /** Threads that run requests (Jetty adds one acceptor and one selector thread). */
   public int threads() {
     return threads;
+  }
+
+  /** Open connections at most; beyond it the service stops accepting until one closes. */
+  public int maxConnections() {
+    return maxConnections;
+  }
+
+  /**
+   * How long a connection may make no progress (request headers or body half-sent, or idle
+   * between requests) before the service closes it.
+   */
+  public Duration idleTimeout() {
+    return idleTimeout;
+  }
+
+  /** The largest request line and headers accepted; larger ones get 431. */
+  public int maxRequestHeaderBytes() {
+    return maxRequestHeaderBytes;
+  }
+
+  /** The largest request body accepted; larger ones get 413. */
+  public int maxRequestBodyBytes() {
+    return maxRequestBodyBytes;
+  }
+
+  /**
+   * Refused attestations are audited once per source address, function and cause within this
+   * window; the repeats are counted into one {@code KEY_RELEASE_REFUSED_REPEATED} record.
+   */
+  public Duration refusalAuditWindow() {
+    return refusalAuditWindow;
+  }
+
+  /**
+   * How many (source, function, cause) windows are tracked at once; refusals beyond them are
+   * counted together under source {@code *}.
+   */
+  public int refusalAuditMaxSources() {
+    return refusalAuditMaxSources;
   }
 
   public Optional<Tls> tls() {
@@ -170,6 +239,12 @@ public final class KeyServiceConfig {
     private int maxNonces = 10_000;
     private Duration requestSkew = Duration.ofSeconds(60);
     private int threads = 4;
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private int maxRequestHeaderBytes = DEFAULT_MAX_REQUEST_HEADER_BYTES;
+    private int maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES;
+    private Duration refusalAuditWindow = DEFAULT_REFUSAL_AUDIT_WINDOW;
+    private int refusalAuditMaxSources = DEFAULT_REFUSAL_AUDIT_MAX_SOURCES;
     private Tls tls;
     private PublicKey devEvidenceKey;
     private boolean devEvidenceInProduction;
@@ -246,6 +321,42 @@ public final class KeyServiceConfig {
       return this;
     }
 
+    /** Open connections at most, 1..65536 (default 512). */
+    public Builder maxConnections(int max) {
+      this.maxConnections = range(max, 1, 65_536, "maxConnections");
+      return this;
+    }
+
+    /** How long a connection may make no progress before it is closed (default 30 s). */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = positive(timeout, "idleTimeout");
+      return this;
+    }
+
+    /** Request line and headers at most, 1 KiB..1 MiB (default 8 KiB). */
+    public Builder maxRequestHeaderBytes(int max) {
+      this.maxRequestHeaderBytes = range(max, 1024, 1 << 20, "maxRequestHeaderBytes");
+      return this;
+    }
+
+    /** Request body at most, 1 KiB..64 MiB (default 1 MiB). */
+    public Builder maxRequestBodyBytes(int max) {
+      this.maxRequestBodyBytes = range(max, 1024, 64 << 20, "maxRequestBodyBytes");
+      return this;
+    }
+
+    /** The window in which repeated refusals are counted, not recorded (default 60 s). */
+    public Builder refusalAuditWindow(Duration window) {
+      this.refusalAuditWindow = positive(window, "refusalAuditWindow");
+      return this;
+    }
+
+    /** (source, function, cause) windows tracked at once, 1..65536 (default 256). */
+    public Builder refusalAuditMaxSources(int max) {
+      this.refusalAuditMaxSources = range(max, 1, 65_536, "refusalAuditMaxSources");
+      return this;
+    }
+
     public Builder tls(Tls tls) {
       this.tls = tls;
       return this;
@@ -285,6 +396,13 @@ public final class KeyServiceConfig {
 
     public KeyServiceConfig build() {
       return new KeyServiceConfig(this);
+    }
+
+    private static int range(int value, int min, int max, String what) {
+      if (value < min || value > max) {
+        throw new IllegalArgumentException(what + " must be in " + min + ".." + max);
+      }
+      return value;
     }
 
     private static Duration positive(Duration d, String what) {

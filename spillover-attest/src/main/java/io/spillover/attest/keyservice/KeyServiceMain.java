@@ -1,5 +1,6 @@
 package io.spillover.attest.keyservice;
 
+import io.spillover.attest.audit.AuditException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -9,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code spillover keyservice [--config FILE]}: starts the key service from a JSON config (default
  * {@code keyservice.json}) and serves until the JVM is stopped. Exit status: 0 after a clean stop,
- * 1 when the service cannot start, 2 on a usage or config error.
+ * 1 when the service cannot start (port taken, keysets missing, audit log broken or held by
+ * another key service), 2 on a usage or config error.
  */
 public final class KeyServiceMain {
   static final String USAGE = "usage: spillover keyservice [--config FILE]";
@@ -53,7 +55,7 @@ public final class KeyServiceMain {
     KeyServiceConfig parsed;
     try {
       parsed = KeyServiceConfig.fromJson(config);
-    } catch (IllegalArgumentException e) {
+    } catch (KeyServiceConfigException e) {
       out.println("keyservice: " + e.getMessage());
       return new Started(null, 2);
     }
@@ -68,7 +70,7 @@ public final class KeyServiceMain {
             + " production");
       }
       return new Started(service, 0);
-    } catch (IOException | GeneralSecurityException | IllegalStateException e) {
+    } catch (IOException | GeneralSecurityException | IllegalStateException | AuditException e) {
       out.println("keyservice: cannot start: " + e.getMessage());
       return new Started(null, 1);
     }

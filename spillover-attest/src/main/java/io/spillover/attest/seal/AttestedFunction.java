@@ -28,9 +28,11 @@ import java.util.function.UnaryOperator;
  * ephemeral HPKE key pair, takes a nonce from the key service, fetches evidence bound to
  * SHA-512(public keyset || nonce), attests and keeps the released keys in memory only. So a
  * snapshot taken before the first request (Lambda SnapStart, CRaC) holds no key, and instances
- * restored from one snapshot each attest with their own key pair. A failed attestation is
- * remembered for {@code retryAfter} (sealed calls are refused meanwhile, and their callers fall
- * back locally), then tried again.
+ * restored from one snapshot each attest with their own key pair. A failed attestation, whatever
+ * failed (the key service, the evidence, or the released keys, e.g. a policy that names no
+ * caller), is remembered for {@code retryAfter}: sealed calls are refused meanwhile with
+ * {@code SEALING_REJECTED} (their callers fall back locally) without asking the key service
+ * again, then it is tried again.
  */
 public final class AttestedFunction implements SealedCallOpener {
   private final String function;
@@ -41,7 +43,7 @@ public final class AttestedFunction implements SealedCallOpener {
   private final long retryAfterMillis;
   private final Object lock = new Object();
   private volatile Attested attested;
-  private SpilloverException lastFailure;
+  private RuntimeException lastFailure;
   private long lastFailureAt;
 
   private record Attested(ReleasedKeys keys, SessionOpener opener) {}
@@ -65,9 +67,8 @@ public final class AttestedFunction implements SealedCallOpener {
     Attested a;
     try {
       a = attested();
-    } catch (SpilloverException e) {
-      throw new SealingException("instance of '" + function + "' holds no keys: "
-          + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new SealingException("instance of '" + function + "' holds no keys: " + e, e);
     }
     return a.opener().open(service, requestId, deadline, session, ciphertext);
   }
@@ -75,8 +76,9 @@ public final class AttestedFunction implements SealedCallOpener {
   /**
    * The keys the key service released to this instance, attesting first if needed.
    *
-   * @throws SpilloverException ({@code KeyServiceException}, {@code AttestationException}) when
-   *     attestation fails now or failed less than {@code retryAfter} ago
+   * @throws SpilloverException ({@code KeyServiceException}, {@code AttestationException}) or
+   *     another {@link RuntimeException} (e.g. released keys that admit no caller) when
+   *     attestation fails now or failed less than {@code retryAfter} ago (the same exception)
    */
   public ReleasedKeys releasedKeys() {
     return attested().keys();
@@ -127,7 +129,9 @@ public final class AttestedFunction implements SealedCallOpener {
         attested = new Attested(keys, opener);
         lastFailure = null;
         return attested;
-      } catch (SpilloverException e) {
+      } catch (RuntimeException e) {
+        // not only Spillover's exceptions: whatever fails here would fail again at once, and
+        // each try costs a fresh key pair, evidence and a key release
         lastFailure = e;
         lastFailureAt = now;
         throw e;

@@ -8,9 +8,11 @@ import io.spillover.function.FunctionRef;
 import io.spillover.seal.CallSealer;
 import io.spillover.seal.SealedChannel;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * encapsulation of a fresh session secret to the function's keyset, signed by the caller) and
  * seals each call with one AES-256-GCM pass under a key derived from it, binding service, request
  * id and deadline. Sessions rotate after {@code rotateAfter} or {@code rotateAfterMessages} calls,
- * far inside AES-GCM's random-nonce limit (2<sup>32</sup> messages per key).
+ * far inside AES-GCM's random-nonce limit (2<sup>32</sup> messages per key). Confidential calls
+ * that are not idempotent are sent only to targets declared with {@link
+ * Builder#sharedReplayGuard}; replies that are not authentic are reported to the spill listener.
  *
  * <pre>{@code
  * SealingCallSealer sealer = SealingCallSealer.builder()
@@ -36,6 +40,7 @@ public final class SealingCallSealer implements CallSealer {
   private final long graceMillis;
   private final long rotateAfterMessages;
   private final int retainedSessions;
+  private final Set<FunctionRef> sharedReplayGuards;
   private final Map<FunctionRef, CallerChannel> channels = new ConcurrentHashMap<>();
 
   private SealingCallSealer(Builder b) {
@@ -46,6 +51,7 @@ public final class SealingCallSealer implements CallSealer {
     this.graceMillis = b.expiryGrace.toMillis();
     this.rotateAfterMessages = b.rotateAfterMessages;
     this.retainedSessions = b.retainedSessions;
+    this.sharedReplayGuards = Set.copyOf(b.sharedReplayGuards);
     b.targets.forEach(this::updateKeyset);
   }
 
@@ -66,7 +72,8 @@ public final class SealingCallSealer implements CallSealer {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(keyset, "keyset");
     channels.put(target, new CallerChannel(target, keyset, caller, clock, listener,
-        rotateAfterMillis, graceMillis, rotateAfterMessages, retainedSessions));
+        rotateAfterMillis, graceMillis, rotateAfterMessages, retainedSessions,
+        sharedReplayGuards.contains(target)));
   }
 
   /** Forgets {@code target}: its confidential calls stay local from now on. */
@@ -87,6 +94,7 @@ public final class SealingCallSealer implements CallSealer {
     private int retainedSessions = 4;
     private SealedSpillListener listener;
     private final Map<FunctionRef, FunctionPublicKeyset> targets = new ConcurrentHashMap<>();
+    private final Set<FunctionRef> sharedReplayGuards = new HashSet<>();
 
     private Builder() {}
 
@@ -150,6 +158,17 @@ public final class SealingCallSealer implements CallSealer {
     public Builder target(FunctionRef target, FunctionPublicKeyset keyset) {
       targets.put(Objects.requireNonNull(target, "target"), Objects.requireNonNull(keyset,
           "keyset"));
+      return this;
+    }
+
+    /**
+     * Declares that every instance of {@code target} checks one shared replay guard
+     * ({@code FunctionApp.Builder.sharedReplayGuard}, e.g. on the fleet store), so confidential
+     * calls that are not idempotent may spill to it. Without it they stay local
+     * ({@code CONFIDENTIAL_NOT_IDEMPOTENT}): such a target would refuse them.
+     */
+    public Builder sharedReplayGuard(FunctionRef target) {
+      sharedReplayGuards.add(Objects.requireNonNull(target, "target"));
       return this;
     }
 

@@ -6,7 +6,6 @@ import io.spillover.SpilloverClock;
 import io.spillover.attest.keyservice.ReleasedKeys;
 import io.spillover.attest.seal.internal.HeaderVerifier;
 import io.spillover.attest.seal.internal.OpenedSession;
-import io.spillover.attest.seal.internal.ReplayGuard;
 import io.spillover.attest.seal.internal.SessionCache;
 import io.spillover.attest.seal.internal.Tinks;
 import io.spillover.seal.SealedCallOpener;
@@ -22,12 +21,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * The function side of confidential spillover, for {@code FunctionApp}. The first call of a session
  * pays for checking its header (caller named by the policy, caller's signature, lifetime, HPKE
  * decapsulation); the verified session is cached, so each further call costs one AES-GCM pass.
- * Replays (the same caller and request id within the deadline window) and calls past their
- * deadline are refused. Every refusal is a {@link SealingException} saying why.
+ * Calls past their deadline, or with a deadline too far ahead, are refused. Every refusal is a
+ * {@link SealingException} saying why, in terms of the header (caller, session, key id), never of
+ * the plain text. Replays are the {@code FunctionApp}'s business: it sees a call only once it
+ * opened here, keeps its reply for duplicates, and runs a call not marked idempotent only under
+ * a replay guard shared by the function's instances.
  *
  * <p>Bounds: at most {@code maxSessions} verified sessions are cached (least recently used dropped
- * first; a dropped session is re-verified on its next call), and at most {@code maxReplayEntries}
- * request ids are remembered (when full, new calls are refused until deadlines pass: fail closed).
+ * first; a dropped session is re-verified on its next call).
  */
 public final class SessionOpener implements SealedCallOpener {
   private final HeaderVerifier verifier;
@@ -35,7 +36,6 @@ public final class SessionOpener implements SealedCallOpener {
   private final long skewMillis;
   private final long maxDeadlineAheadMillis;
   private final SessionCache sessions;
-  private final ReplayGuard replays;
   private final AtomicLong sessionsVerified = new AtomicLong();
 
   private SessionOpener(Builder b) throws GeneralSecurityException {
@@ -49,7 +49,6 @@ public final class SessionOpener implements SealedCallOpener {
     this.clock = b.clock;
     this.maxDeadlineAheadMillis = b.maxDeadlineAhead.toMillis();
     this.sessions = new SessionCache(b.maxSessions);
-    this.replays = new ReplayGuard(b.maxReplayEntries);
   }
 
   public static Builder builder() {
@@ -76,11 +75,6 @@ public final class SessionOpener implements SealedCallOpener {
       throw new SealingException("call " + requestId + " does not open under session "
           + opened.idHex() + " (tampered ciphertext, or sealed for another service, request id"
           + " or deadline)", e);
-    }
-    // only authentic calls reach the replay guard, so forgeries cannot fill it
-    if (!replays.firstSeen(opened.caller() + '\n' + requestId, deadline + skewMillis, now)) {
-      throw new SealingException("replayed request id " + requestId + " from caller '"
-          + opened.caller() + "'");
     }
     return new Opened(opened, service, requestId, body);
   }
@@ -150,7 +144,6 @@ public final class SessionOpener implements SealedCallOpener {
     private final Map<String, KeysetHandle> callers = new HashMap<>();
     private SpilloverClock clock = SpilloverClock.system();
     private int maxSessions = 4096;
-    private int maxReplayEntries = 100_000;
     private Duration maxDeadlineAhead = Duration.ofMinutes(15);
     private Duration maxSessionLifetime = Duration.ofHours(1);
     private Duration clockSkew = Duration.ofSeconds(5);
@@ -191,11 +184,6 @@ public final class SessionOpener implements SealedCallOpener {
 
     public Builder maxSessions(int sessions) {
       this.maxSessions = requireRange(sessions, 1, 1 << 20, "maxSessions");
-      return this;
-    }
-
-    public Builder maxReplayEntries(int entries) {
-      this.maxReplayEntries = requireRange(entries, 1, 1 << 24, "maxReplayEntries");
       return this;
     }
 

@@ -50,7 +50,9 @@ class AttestedSpillwayTest {
 
   @BeforeEach
   void start() throws Exception {
-    ks = new KeyServiceFixture(dir);
+    // refusals are audited once per source and window: a window shorter than the instance's
+    // retryAfter (5 s) makes each refusal the test provokes a record of its own
+    ks = new KeyServiceFixture(dir, b -> b.refusalAuditWindow(Duration.ofSeconds(2)));
   }
 
   @AfterEach
@@ -99,7 +101,8 @@ class AttestedSpillwayTest {
       }));
       assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
       try {
-        return sw.call(new Note(SECRET), CallOptions.builder().confidential().build(),
+        return sw.call(new Note(SECRET), CallOptions.builder().confidential().idempotent(true)
+            .build(),
             n -> new Note("local"));
       } finally {
         release.countDown();

@@ -116,6 +116,26 @@ class KeyServiceMainTest {
     assertThat(KeyServiceMain.run(new String[] {"-c", dir.resolve("typo.json").toString()}, out))
         .isEqualTo(2);
     assertThat(printed.toString(StandardCharsets.UTF_8))
-        .contains("function 'f' has an unknown member 'allowDebugg'");
+        .contains("'functions.f.allowDebugg' is not a known key of functions.f");
+  }
+
+  @Test
+  void aSecondServiceOnTheSameAuditLogDoesNotStart() throws Exception {
+    DevEvidenceKeys.writePublic(DevEvidenceKeys.generate().getPublic(),
+        dir.resolve("dev-tee.pub.pem"));
+    writePublic("frontend.pub.json", CallerIdentity.generate("frontend").publicKeyset());
+    String[] args = {"--config", writeConfig(true).toString()};
+    KeyServiceMain.Started first = KeyServiceMain.start(args, out);
+    try (KeyService service = first.service()) {
+      assertThat(service).as(printed.toString(StandardCharsets.UTF_8)).isNotNull();
+      KeyServiceMain.Started second = KeyServiceMain.start(args, out);
+      if (second.service() != null) {
+        second.service().close();
+      }
+      assertThat(second.status()).isEqualTo(1);
+      assertThat(printed.toString(StandardCharsets.UTF_8)).contains("cannot start")
+          .contains("another writer");
+    }
+    assertThat(AuditLog.verify(dir.resolve("audit.jsonl")).valid()).isTrue();
   }
 }

@@ -171,4 +171,22 @@ class KeyServiceTest {
         .isInstanceOf(java.security.GeneralSecurityException.class);
     ks = new KeyServiceFixture(dir.resolve("fresh"));
   }
+
+  @Test
+  void refusalsFromOneSourceAreAuditedOncePerWindowWithACount() throws Exception {
+    for (int i = 0; i < 40; i++) { // anyone who can reach the service can send these
+      assertThatThrownBy(() -> ks.client.attest("compose", new byte[32], ks.tee))
+          .hasMessageContaining("nonce unknown");
+    }
+    String log = Files.readString(ks.auditFile, StandardCharsets.UTF_8);
+    assertThat(log.split("\"kind\":\"KEY_RELEASE_REFUSED\"", -1)).hasSize(2);
+    assertThat(log).contains("\"source\":\"127.0.0.1\"");
+    ks.clock.advance(Duration.ofSeconds(61)); // the window (60 s by default) ends
+    assertThatThrownBy(() -> ks.client.attest("compose", new byte[32], ks.tee));
+    log = Files.readString(ks.auditFile, StandardCharsets.UTF_8);
+    assertThat(log).contains("\"kind\":\"KEY_RELEASE_REFUSED_REPEATED\"")
+        .contains("\"repeats\":\"39\"");
+    assertThat(log.split("\"kind\":\"KEY_RELEASE_REFUSED\"", -1)).hasSize(3);
+    assertThat(AuditLog.verify(ks.auditFile).valid()).isTrue();
+  }
 }

@@ -106,16 +106,6 @@ class SealedSessionTest {
   }
 
   @Test
-  void replayedRequestIdIsDropped() throws Exception {
-    long deadline = f.deadline();
-    SealedPayload p = f.channel(f.frontend).seal("svc", "r1", deadline, utf8("x"));
-    SessionOpener opener = f.opener().build();
-    opener.open("svc", "r1", deadline, p.session(), p.ciphertext());
-    assertThatThrownBy(() -> opener.open("svc", "r1", deadline, p.session(), p.ciphertext()))
-        .hasMessageContaining("replayed request id r1");
-  }
-
-  @Test
   void callsPastTheirDeadlineOrTooFarAheadAreRefused() throws Exception {
     SealedChannel channel = f.channel(f.frontend);
     SessionOpener opener = f.opener().maxDeadlineAhead(Duration.ofMinutes(1)).build();

@@ -79,25 +79,6 @@ class SessionRotationTest {
   }
 
   @Test
-  void fullReplayGuardRefusesNewCallsUntilDeadlinesPass() throws Exception {
-    SealedChannel channel = f.channel(f.frontend);
-    SessionOpener opener = f.opener().maxReplayEntries(2).build();
-    long deadline = f.deadline();
-    for (String id : new String[] {"a", "b"}) {
-      SealedPayload p = channel.seal("svc", id, deadline, new byte[0]);
-      opener.open("svc", id, deadline, p.session(), p.ciphertext());
-    }
-    SealedPayload c = channel.seal("svc", "c", deadline, new byte[0]);
-    assertThatThrownBy(() -> opener.open("svc", "c", deadline, c.session(), c.ciphertext()))
-        .hasMessageContaining("replay guard full");
-    f.clock.advance(Duration.ofSeconds(31));
-    long later = f.deadline();
-    SealedPayload d = channel.seal("svc", "d", later, new byte[] {4});
-    assertThat(opener.open("svc", "d", later, d.session(), d.ciphertext()).body())
-        .containsExactly(4);
-  }
-
-  @Test
   void fullSessionCacheDropsTheLeastRecentSessionAndReverifiesIt() throws Exception {
     CallerIdentity backend = CallerIdentity.generate("backend");
     SessionOpener opener = f.opener().caller("backend", backend.publicKeyset()).maxSessions(1)

@@ -49,14 +49,8 @@ public final class LambdaReplies {
   private static FunctionException serviceError(HttpReply reply, String target, int payloadBytes,
       int limit) {
     int status = reply.status();
-    JsonNode body = parse(reply.body());
-    String type = errorType(reply, body);
-    String message = text(body, "message") != null ? text(body, "message") : text(body, "Message");
-    String reason = text(body, "Reason");
-    String requestId = reply.header("x-amzn-RequestId");
-    String detail = "Lambda answered " + status + (type == null ? "" : " " + type)
-        + (message == null ? "" : ": " + message) + (reason == null ? "" : " (" + reason + ")")
-        + " for " + target + (requestId == null ? "" : ", request id " + requestId);
+    String type = errorType(reply, parse(reply.body()));
+    String detail = detail(reply, target);
     if (status == 429 || "TooManyRequestsException".equals(type)
         || "EC2ThrottledException".equals(type)) {
       return new FunctionThrottledException(detail);
@@ -74,6 +68,18 @@ public final class LambdaReplies {
     // Lambda error (ENI, KMS, runtime set-up) failed before the function ran; a bare 5xx may not
     boolean notRun = (status >= 400 && status < 500) || (status == 502 && type != null);
     return new FunctionTransportException(detail, !notRun, null);
+  }
+
+  /** "Lambda answered 404 ResourceNotFoundException: Function not found: ... for target". */
+  public static String detail(HttpReply reply, String target) {
+    JsonNode body = parse(reply.body());
+    String type = errorType(reply, body);
+    String message = text(body, "message") != null ? text(body, "message") : text(body, "Message");
+    String reason = text(body, "Reason");
+    String requestId = reply.header("x-amzn-RequestId");
+    return "Lambda answered " + reply.status() + (type == null ? "" : " " + type)
+        + (message == null ? "" : ": " + message) + (reason == null ? "" : " (" + reason + ")")
+        + " for " + target + (requestId == null ? "" : ", request id " + requestId);
   }
 
   private static String errorType(HttpReply reply, JsonNode body) {

@@ -118,7 +118,7 @@ class LocalFromShadedJarIT {
   }
 
   private static String invoke(Request.Builder request, String text) throws IOException {
-    String envelope = "{\"v\":1,\"id\":\"" + UUID.randomUUID() + "\",\"svc\":\"upper\","
+    String envelope = "{\"v\":2,\"id\":\"" + UUID.randomUUID() + "\",\"svc\":\"upper\","
         + "\"deadline\":" + (System.currentTimeMillis() + 60_000) + ",\"body\":\"" + text + "\"}";
     try (Response r = HTTP.newCall(request.post(RequestBody.create(envelope,
         MediaType.get("application/json"))).build()).execute()) {

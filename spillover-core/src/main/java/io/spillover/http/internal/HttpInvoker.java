@@ -3,6 +3,8 @@ package io.spillover.http.internal;
 import io.spillover.SpilloverClock;
 import io.spillover.function.FunctionInvoker;
 import io.spillover.function.Invocation;
+import io.spillover.function.TargetCheck;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -20,9 +22,17 @@ public final class HttpInvoker implements FunctionInvoker {
   private final SpilloverClock clock;
   private final int maxRequestBytes;
   private final boolean blockingAllowed;
+  private final HttpUrl health;
 
   public HttpInvoker(OkHttpClient client, HttpUrl url, String target, SpilloverClock clock,
       int maxRequestBytes, boolean blockingAllowed) {
+    this(client, url, target, clock, maxRequestBytes, blockingAllowed, null);
+  }
+
+  /** {@code health}: the URL {@link #check} probes with a GET, or null for no probe. */
+  public HttpInvoker(OkHttpClient client, HttpUrl url, String target, SpilloverClock clock,
+      int maxRequestBytes, boolean blockingAllowed, HttpUrl health) {
+    this.health = health;
     this.client = client;
     this.url = url;
     this.target = target;
@@ -57,6 +67,14 @@ public final class HttpInvoker implements FunctionInvoker {
     }
     return HttpExchange.exchangeBlocking(client, request(payload),
         invocation.deadlineEpochMillis(), clock, target, reply -> envelope(reply, payload.length));
+  }
+
+  @Override
+  public TargetCheck check(String service, Duration timeout) {
+    if (health == null) {
+      return TargetCheck.unsupported("no health path set for the HTTP provider");
+    }
+    return HealthProbe.check(client, health, target, clock, timeout);
   }
 
   private Request request(byte[] payload) {

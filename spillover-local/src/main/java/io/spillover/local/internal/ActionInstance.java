@@ -27,6 +27,8 @@ final class ActionInstance extends Instance {
   private final CompletableFuture<Integer> ready = new CompletableFuture<>();
   private final Set<Invocation> running = ConcurrentHashMap.newKeySet();
   private final Set<Call> calls = ConcurrentHashMap.newKeySet();
+  // the container serves only the platform: any other local process gets 403
+  private final String secret = Secrets.create();
 
   ActionInstance(String id, FunctionState function, PlatformResources res, InstancePool pool) {
     super(id, function, res, pool);
@@ -38,7 +40,7 @@ final class ActionInstance extends Instance {
       try {
         Path portFile = dir.resolve("port");
         launchNanos = res.nanoTime();
-        Process p = res.launcher.launchAction(spec, portFile, dir, log);
+        Process p = res.launcher.launchAction(spec, portFile, secret, dir, log);
         if (!attach(p)) {
           return;
         }
@@ -79,10 +81,10 @@ final class ActionInstance extends Instance {
   }
 
   private void init(int port, long deadline) throws IOException, InitFailed {
-    String body = "{\"value\":{\"name\":" + Exchanges.quote(spec.name()) + ",\"main\":"
-        + Exchanges.quote(spec.handler()) + ",\"code\":\"\",\"binary\":false}}";
+    String body = "{\"value\":{\"name\":" + Exchange.quote(spec.name()) + ",\"main\":"
+        + Exchange.quote(spec.handler()) + ",\"code\":\"\",\"binary\":false}}";
     Request request = new Request.Builder().url("http://127.0.0.1:" + port + "/init")
-        .post(RequestBody.create(body, JSON)).build();
+        .header("Authorization", "Bearer " + secret).post(RequestBody.create(body, JSON)).build();
     Call call = res.http.newCall(request);
     call.timeout().timeout(Math.max(1, deadline - res.nanoTime()), TimeUnit.NANOSECONDS);
     try (Response r = call.execute()) {
@@ -108,11 +110,12 @@ final class ActionInstance extends Instance {
       return;
     }
     String body = "{\"value\":" + new String(inv.payload, StandardCharsets.UTF_8)
-        + ",\"namespace\":\"guest\",\"action_name\":" + Exchanges.quote("/guest/" + spec.name())
-        + ",\"activation_id\":" + Exchanges.quote(inv.requestId) + ",\"deadline\":\""
+        + ",\"namespace\":\"guest\",\"action_name\":" + Exchange.quote("/guest/" + spec.name())
+        + ",\"activation_id\":" + Exchange.quote(inv.requestId) + ",\"deadline\":\""
         + (System.currentTimeMillis() + inv.timeoutMillis) + "\"}";
     Call call = res.http.newCall(new Request.Builder().url("http://127.0.0.1:" + port + "/run")
-        .post(RequestBody.create(body, JSON)).build());
+        .header("Authorization", "Bearer " + secret).post(RequestBody.create(body, JSON))
+        .build());
     calls.add(call);
     inv.started(res.nanoTime(), res.timers.schedule(() -> timedOut(inv), inv.timeoutMillis,
         TimeUnit.MILLISECONDS));

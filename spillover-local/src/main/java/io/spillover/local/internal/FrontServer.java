@@ -1,75 +1,60 @@
 package io.spillover.local.internal;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.spillover.local.FunctionStats;
 import io.spillover.local.PlatformStats;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The platform's front door on 127.0.0.1: the Lambda Invoke API, the OpenWhisk REST API, plain
- * HTTP function endpoints and {@code GET /status}. Requests over a concurrency cap are answered
- * 429 at once, so the threads that wait on functions are bounded by the caps.
+ * HTTP function endpoints and {@code GET /status}, served with the workers' Runtime API by one
+ * {@link LoopbackServer}. No request holds a thread while it waits for its body or for a function;
+ * requests over a concurrency cap are answered 429 at once.
  */
 public final class FrontServer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(FrontServer.class);
-  private final HttpServer server;
-  private final ExecutorService executor =
-      Executors.newCachedThreadPool(PlatformResources.daemon("spillover-local-front"));
   private final InstancePool pool;
   private final LambdaFrontend lambda;
   private final OpenWhiskFrontend openWhisk;
   private final HttpFrontend http;
+  private final LoopbackServer server;
 
   public FrontServer(InstancePool pool, int port) throws IOException {
     this.pool = pool;
     this.lambda = new LambdaFrontend(pool);
     this.openWhisk = new OpenWhiskFrontend(pool);
     this.http = new HttpFrontend(pool);
-    Exchanges.noDelay();
-    this.server = HttpServer.create(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-    server.setExecutor(executor);
-    server.createContext("/", this::route);
-    server.start();
+    RuntimeApi runtimeApi = pool.runtimeApi();
+    this.server = new LoopbackServer(pool.config(), port, this::route, runtimeApi::handle);
+    runtimeApi.listening(server.runtimeApiPort());
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.frontPort();
   }
 
-  private void route(HttpExchange ex) throws IOException {
-    String path = ex.getRequestURI().getRawPath();
-    try {
+  private boolean route(Request request, Response response, Callback callback) {
+    String path = request.getHttpURI().getPath();
+    Exchange ex = new Exchange(request, response, callback, path);
+    ex.waitWithoutIdleTimeout(); // the platform's time limits end every invocation
+    ex.guarded(() -> {
       if (path.startsWith(LambdaFrontend.PREFIX)) {
         lambda.handle(ex);
       } else if (path.startsWith(OpenWhiskFrontend.PREFIX)) {
         openWhisk.handle(ex);
       } else if (path.startsWith(HttpFrontend.PREFIX)) {
         http.handle(ex);
-      } else if (path.equals("/status") && ex.getRequestMethod().equals("GET")) {
-        Exchanges.send(ex, 200, status(pool.stats()));
+      } else if (path.equals("/status") && ex.method().equals("GET")) {
+        ex.send(200, status(pool.stats()));
       } else {
-        Exchanges.send(ex, 404, "{\"error\":\"not found\",\"paths\":[\"" + LambdaFrontend.PREFIX
+        ex.send(404, "{\"error\":\"not found\",\"paths\":[\"" + LambdaFrontend.PREFIX
             + "{name}/invocations\",\"" + OpenWhiskFrontend.PREFIX + "{ns}/actions/{action}\",\""
             + HttpFrontend.PREFIX + "{function}\",\"/status\"]}");
       }
-    } catch (RuntimeException | IOException e) {
-      LOG.warn("{} {} failed", ex.getRequestMethod(), path, e);
-      try {
-        Exchanges.send(ex, 500, "{\"error\":" + Exchanges.quote(String.valueOf(e)) + "}");
-      } catch (IOException | RuntimeException again) {
-        e.addSuppressed(again);
-        ex.close();
-      }
-    }
+    });
+    return true;
   }
 
   static byte[] status(PlatformStats s) {
@@ -81,6 +66,7 @@ public final class FrontServer implements AutoCloseable {
     root.put("invocations", s.invocations());
     root.put("throttles", s.throttles());
     root.put("errors", s.errors());
+    root.put("runtimeApiRefusals", s.runtimeApiRefusals());
     root.put("billedGbSeconds", s.billedGbSeconds());
     root.put("costUsd", s.costUsd());
     var functions = root.putArray("functions");
@@ -90,9 +76,14 @@ public final class FrontServer implements AutoCloseable {
     return ActivationRecord.JSON.writeValueAsBytes(root);
   }
 
+  /** Stops taking invoke requests; the workers' Runtime API serves on until {@link #close()}. */
+  public void stopAccepting() {
+    server.closeFront();
+  }
+
+  /** Stops the server, the Runtime API included: call it once the workers are gone. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 }

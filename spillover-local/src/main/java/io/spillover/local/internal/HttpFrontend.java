@@ -1,9 +1,7 @@
 package io.spillover.local.internal;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.spillover.local.FunctionKind;
 import io.spillover.local.FunctionSpec;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -11,11 +9,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Plain HTTP function endpoints, {@code POST /http/{function}}: the request body (an envelope)
+ * Plain HTTP function endpoints, {@code POST /http/{function}} ({@code GET} answers 200 when the
+ * function is deployed, 404 when not: a health probe): the request body (an envelope)
  * goes to the function as it is, the reply comes back as it is (an OpenWhisk action's
  * {@code {"envelope": ...}} result unwrapped). Platform failures are HTTP
- * statuses with {@code {"error":{"type","message"}}}: 404 unknown function, 413 too large, 429
- * throttled, 502 function error or crash, 504 time limit.
+ * statuses with {@code {"error":{"type","message"}}}: 400 a body that is not one JSON value (a
+ * JSON object for an OpenWhisk action), 404 unknown function, 413 too large, 429 throttled, 502
+ * function error or crash, 504 time limit.
  */
 final class HttpFrontend {
   static final String PREFIX = "/http/";
@@ -25,38 +25,57 @@ final class HttpFrontend {
     this.pool = pool;
   }
 
-  void handle(HttpExchange ex) throws IOException {
-    String name = URLDecoder.decode(ex.getRequestURI().getRawPath().substring(PREFIX.length()),
+  void handle(Exchange ex) {
+    String name = URLDecoder.decode(ex.rawPath().substring(PREFIX.length()),
         StandardCharsets.UTF_8);
     FunctionSpec spec = pool.function(name, null);
-    if (spec == null || !ex.getRequestMethod().equals("POST")) {
+    if (ex.method().equals("GET")) {
+      // the health probe of an HTTP provider (its startup check): is the function deployed?
+      if (spec == null) {
+        error(ex, 404, "ResourceNotFound", "no function '" + name + "'");
+      } else {
+        ex.send(200, "{\"function\":" + Exchange.quote(name) + ",\"kind\":\""
+            + spec.kind() + "\"}");
+      }
+      return;
+    }
+    if (spec == null || !ex.method().equals("POST")) {
       error(ex, 404, "ResourceNotFound", "no function '" + name + "' (POST /http/{function})");
       return;
     }
-    int limit = spec.kind() == FunctionKind.LAMBDA ? LambdaFrontend.MAX_REQUEST
-        : OpenWhiskFrontend.MAX_PAYLOAD;
-    byte[] body = Exchanges.body(ex, limit);
-    if (body == null) {
-      error(ex, 413, "RequestTooLarge", "request larger than " + limit + " bytes");
-      return;
-    }
+    boolean lambda = spec.kind() == FunctionKind.LAMBDA;
+    int limit = lambda ? LambdaFrontend.MAX_REQUEST : OpenWhiskFrontend.MAX_PAYLOAD;
+    ex.readBody(limit, () -> error(ex, 413, "RequestTooLarge", "request larger than " + limit
+        + " bytes"), body -> {
+          String problem = JsonPayloads.problem(body, !lambda);
+          if (problem != null) {
+            error(ex, 400, "InvalidRequestContent", "the request body is not "
+                + (lambda ? "JSON: " : "a JSON object: ") + problem);
+            return;
+          }
+          invoke(ex, spec, body);
+        });
+  }
+
+  private void invoke(Exchange ex, FunctionSpec spec, byte[] body) {
     String id = UUID.randomUUID().toString();
     if (spec.kind() == FunctionKind.OPENWHISK) {
       id = id.replace("-", "");
     }
-    Outcome o;
     try {
-      o = Waiting.await(pool.invoke(name, id, body));
+      ex.replyWhen(pool.invoke(spec.name(), id, body), o -> reply(ex, spec, o));
     } catch (ThrottledException t) {
-      ex.getResponseHeaders().set("Retry-After", "1");
+      ex.setHeader("Retry-After", "1");
       error(ex, 429, "TooManyRequests", t.getMessage());
-      return;
     }
-    ex.getResponseHeaders().set("X-Spillover-Cold", Boolean.toString(o.cold()));
-    ex.getResponseHeaders().set("X-Spillover-Billed-Ms", Long.toString(o.billedMillis()));
+  }
+
+  private static void reply(Exchange ex, FunctionSpec spec, Outcome o) {
+    ex.setHeader("X-Spillover-Cold", Boolean.toString(o.cold()));
+    ex.setHeader("X-Spillover-Billed-Ms", Long.toString(o.billedMillis()));
     switch (o.status()) {
       case OK:
-        Exchanges.send(ex, 200, spec.kind() == FunctionKind.OPENWHISK
+        ex.send(200, spec.kind() == FunctionKind.OPENWHISK
             ? unwrapEnvelope(o.payload()) : o.payload());
         break;
       case TIMEOUT:
@@ -86,9 +105,8 @@ final class HttpFrontend {
     return result;
   }
 
-  private static void error(HttpExchange ex, int status, String type, String message)
-      throws IOException {
-    Exchanges.send(ex, status, "{\"error\":{\"type\":" + Exchanges.quote(type) + ",\"message\":"
-        + Exchanges.quote(message) + "}}");
+  private static void error(Exchange ex, int status, String type, String message) {
+    ex.send(status, "{\"error\":{\"type\":" + Exchange.quote(type) + ",\"message\":"
+        + Exchange.quote(message) + "}}");
   }
 }

@@ -47,6 +47,10 @@ public final class InstancePool implements AutoCloseable {
     return res.config;
   }
 
+  RuntimeApi runtimeApi() {
+    return res.runtimeApi;
+  }
+
   /**
    * Admits one request to {@code name} and runs it under {@code requestId}; the future completes with its outcome (never
    * exceptionally).
@@ -182,7 +186,7 @@ public final class InstancePool implements AutoCloseable {
     synchronized (lock) {
       functions.values().forEach(f -> list.add(f.snapshot()));
     }
-    return new PlatformStats(res.lambdaRuntime.running(), list);
+    return new PlatformStats(res.lambdaRuntime.running(), list, res.runtimeApi.refusals());
   }
 
   /** Ends every instance and waits until their processes are gone. */

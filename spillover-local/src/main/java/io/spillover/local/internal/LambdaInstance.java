@@ -3,21 +3,23 @@ package io.spillover.local.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayDeque;
 import java.util.Locale;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Lambda execution environment: a worker JVM polling this instance's own Runtime API. The
- * platform admits at most one request at a time here, so the queue holds at most one invocation
- * (plus the shutdown marker).
+ * A Lambda execution environment: a worker JVM polling the Runtime API under this instance's
+ * secret. The platform admits at most one request at a time here, so the queue holds at most one
+ * invocation; a long poll waits as a future, holding no thread.
  */
 final class LambdaInstance extends Instance {
-  private static final Object SHUTDOWN = new Object();
-  private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-  private volatile RuntimeApiServer api;
+  private final Object lock = new Object();
+  private final ArrayDeque<Invocation> queue = new ArrayDeque<>(2); // lock
+  private CompletableFuture<Invocation> poll; // lock: the worker's pending invocation/next
+  private boolean ended; // lock
+  private volatile RuntimeApi.Binding api;
   private volatile Invocation current;
   private volatile boolean initialized;
   private volatile boolean initErrorReported;
@@ -32,9 +34,9 @@ final class LambdaInstance extends Instance {
   void start() {
     res.tasks.execute(() -> {
       try {
-        api = new RuntimeApiServer(this, res);
+        api = res.runtimeApi.bind(this);
         if (retired()) {
-          api.stop();
+          api.close();
           return;
         }
         long initLimit = res.config.initTimeout().toMillis();
@@ -51,20 +53,37 @@ final class LambdaInstance extends Instance {
   private void launch(boolean withRic) throws IOException {
     ric = withRic;
     launchNanos = res.nanoTime();
-    attach(res.launcher.launchLambda(spec, id, api.port(), withRic, dir, log));
+    attach(res.launcher.launchLambda(spec, id, api.address(), withRic, dir, log));
+  }
+
+  long timeoutMillis() {
+    return res.config.timeoutMillis(spec);
   }
 
   @Override
   void submit(Invocation invocation) {
-    queue.add(invocation);
-    if (retired()) {
+    CompletableFuture<Invocation> waiting;
+    synchronized (lock) {
+      if (!ended && poll == null) {
+        queue.add(invocation);
+        return;
+      }
+      waiting = poll;
+      poll = null;
+    }
+    if (waiting == null) { // ended
       invocation.complete(Outcome.failure(Outcome.Status.CRASH, null, "Runtime.ExitError",
           "the execution environment ended"));
+    } else {
+      waiting.complete(begin(invocation));
     }
   }
 
-  /** The Runtime API's long poll: the next invocation, or null once this instance ended. */
-  Invocation next() throws InterruptedException {
+  /**
+   * The Runtime API's long poll: completes with the next invocation, or with null once this
+   * instance ended. A newer poll replaces a pending one (which then gets null).
+   */
+  CompletableFuture<Invocation> next() {
     if (!initialized) {
       initialized = true;
       initMillis = millisSince(launchNanos);
@@ -75,26 +94,37 @@ final class LambdaInstance extends Instance {
       res.lambdaRuntime.initialized(ric);
       pool.ready(this);
     }
-    while (true) {
-      Object o = queue.take();
-      if (o == SHUTDOWN) {
-        queue.add(SHUTDOWN);
-        return null;
+    Invocation inv;
+    CompletableFuture<Invocation> replaced;
+    CompletableFuture<Invocation> waiting;
+    synchronized (lock) {
+      do {
+        inv = queue.poll();
+      } while (inv != null && inv.isDone());
+      if (inv == null && ended) {
+        return CompletableFuture.completedFuture(null);
       }
-      Invocation inv = (Invocation) o;
-      if (inv.isDone()) {
-        continue;
-      }
-      current = inv;
-      if (retired()) { // retire() may have drained the queue just before this poll took inv
-        inv.complete(Outcome.failure(Outcome.Status.CRASH, null, "Runtime.ExitError",
-            "the execution environment ended"));
-        return null;
-      }
-      inv.started(res.nanoTime(), res.timers.schedule(() -> timedOut(inv), inv.timeoutMillis,
-          TimeUnit.MILLISECONDS));
-      return inv;
+      replaced = poll;
+      waiting = inv == null ? new CompletableFuture<>() : null;
+      poll = waiting;
     }
+    if (replaced != null) {
+      replaced.complete(null);
+    }
+    return waiting != null ? waiting : CompletableFuture.completedFuture(begin(inv));
+  }
+
+  /** Hands {@code inv} to the worker: its duration and time limit start now. */
+  private Invocation begin(Invocation inv) {
+    current = inv;
+    if (retired()) { // retire() may have failed everything just before the worker took inv
+      inv.complete(Outcome.failure(Outcome.Status.CRASH, null, "Runtime.ExitError",
+          "the execution environment ended"));
+      return null;
+    }
+    inv.started(res.nanoTime(), res.timers.schedule(() -> timedOut(inv), inv.timeoutMillis,
+        TimeUnit.MILLISECONDS));
+    return inv;
   }
 
   boolean response(String requestId, byte[] body) {
@@ -108,13 +138,15 @@ final class LambdaInstance extends Instance {
         errorType, "the function reported an error"));
   }
 
-  private synchronized Invocation take(String requestId) {
-    Invocation inv = current;
-    if (inv == null || !inv.requestId.equals(requestId)) {
-      return null;
+  private Invocation take(String requestId) {
+    synchronized (lock) {
+      Invocation inv = current;
+      if (inv == null || !inv.requestId.equals(requestId)) {
+        return null;
+      }
+      current = null;
+      return inv;
     }
-    current = null;
-    return inv;
   }
 
   void initError(String errorType, byte[] body) {
@@ -167,17 +199,25 @@ final class LambdaInstance extends Instance {
 
   @Override
   void failAll(Outcome outcome) {
-    Object o;
-    while ((o = queue.poll()) != null) {
-      if (o instanceof Invocation) {
-        ((Invocation) o).complete(outcome);
-      }
+    Invocation[] queued;
+    CompletableFuture<Invocation> waiting;
+    synchronized (lock) {
+      ended = true;
+      queued = queue.toArray(new Invocation[0]);
+      queue.clear();
+      waiting = poll;
+      poll = null;
+    }
+    for (Invocation inv : queued) {
+      inv.complete(outcome);
     }
     Invocation inv = current;
     if (inv != null) {
       inv.complete(outcome);
     }
-    queue.add(SHUTDOWN);
+    if (waiting != null) {
+      waiting.complete(null);
+    }
   }
 
   @Override
@@ -186,9 +226,9 @@ final class LambdaInstance extends Instance {
     if (t != null) {
       t.cancel(false);
     }
-    RuntimeApiServer a = api;
+    RuntimeApi.Binding a = api;
     if (a != null) {
-      a.stop();
+      a.close();
     }
   }
 }

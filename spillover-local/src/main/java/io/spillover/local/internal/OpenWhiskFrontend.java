@@ -1,26 +1,27 @@
 package io.spillover.local.internal;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.spillover.local.FunctionKind;
 import io.spillover.local.FunctionSpec;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The OpenWhisk action REST API: {@code POST /api/v1/namespaces/{ns}/actions/[{pkg}/]{action}}
  * (blocking, result, timeout) and {@code GET /api/v1/namespaces/{ns}/activations/{id}}, with the
  * controller's status codes and bodies. HTTP Basic auth is accepted unverified; any namespace
- * ({@code _} too) reaches the same actions.
+ * ({@code _} too) reaches the same actions. Parameters must be a JSON object (none is
+ * {@code {}}); anything else is refused with 400 before any container is involved.
  */
 final class OpenWhiskFrontend {
   static final String PREFIX = "/api/v1/namespaces/";
   static final int MAX_PAYLOAD = 5 * 1024 * 1024;
   private static final long MAX_BLOCKING_WAIT = 60_000;
+  private static final byte[] NO_PARAMETERS = "{}".getBytes(StandardCharsets.UTF_8);
   private final InstancePool pool;
   private final ActivationStore activations = new ActivationStore();
 
@@ -28,16 +29,16 @@ final class OpenWhiskFrontend {
     this.pool = pool;
   }
 
-  void handle(HttpExchange ex) throws IOException {
+  void handle(Exchange ex) {
     String txid = UUID.randomUUID().toString().replace("-", "");
-    String[] parts = ex.getRequestURI().getRawPath().substring(PREFIX.length()).split("/");
-    String method = ex.getRequestMethod();
+    String[] parts = ex.rawPath().substring(PREFIX.length()).split("/");
+    String method = ex.method();
     if (parts.length == 3 && parts[1].equals("activations") && method.equals("GET")) {
       byte[] record = activations.get(decode(parts[2]));
       if (record == null) {
         error(ex, 404, "The requested resource does not exist.", txid);
       } else {
-        Exchanges.send(ex, 200, record);
+        ex.send(200, record);
       }
     } else if ((parts.length == 3 || parts.length == 4) && parts[1].equals("actions")
         && method.equals("POST")) {
@@ -49,14 +50,13 @@ final class OpenWhiskFrontend {
     }
   }
 
-  private void invoke(HttpExchange ex, String namespace, String name, String txid)
-      throws IOException {
+  private void invoke(Exchange ex, String namespace, String name, String txid) {
     FunctionSpec spec = pool.function(name, FunctionKind.OPENWHISK);
     if (spec == null) {
       error(ex, 404, "The requested resource does not exist.", txid);
       return;
     }
-    Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+    Map<String, String> query = query(ex.rawQuery());
     boolean blocking = "true".equals(query.get("blocking"));
     boolean resultOnly = "true".equals(query.get("result"));
     long wait;
@@ -66,53 +66,81 @@ final class OpenWhiskFrontend {
       error(ex, 400, "The request content was malformed: timeout is not a number.", txid);
       return;
     }
-    byte[] params = Exchanges.body(ex, MAX_PAYLOAD);
-    if (params == null) {
-      error(ex, 413, "The request content was malformed: request entity too large (max "
-          + MAX_PAYLOAD + " bytes).", txid);
-      return;
+    ex.readBody(MAX_PAYLOAD, () -> error(ex, 413, "The request content was malformed: request"
+        + " entity too large (max " + MAX_PAYLOAD + " bytes).", txid), body -> {
+          byte[] params = body.length == 0 ? NO_PARAMETERS : body;
+          String problem = JsonPayloads.problem(params, true);
+          if (problem != null) {
+            error(ex, 400, "The request content was malformed:\n" + problem, txid);
+            return;
+          }
+          Activation a = new Activation(spec, namespace, txid, blocking, resultOnly, wait);
+          a.start(ex, params);
+        });
+  }
+
+  /** One admitted action invocation: its record is kept, the caller waits for it or not. */
+  private final class Activation {
+    private final FunctionSpec spec;
+    private final String namespace;
+    private final String txid;
+    private final boolean blocking;
+    private final boolean resultOnly;
+    private final long wait;
+    private final String id = UUID.randomUUID().toString().replace("-", "");
+
+    Activation(FunctionSpec spec, String namespace, String txid, boolean blocking,
+        boolean resultOnly, long wait) {
+      this.spec = spec;
+      this.namespace = namespace;
+      this.txid = txid;
+      this.blocking = blocking;
+      this.resultOnly = resultOnly;
+      this.wait = wait;
     }
-    String text = new String(params, StandardCharsets.UTF_8).trim();
-    if (text.isEmpty()) {
-      params = "{}".getBytes(StandardCharsets.UTF_8);
-    } else if (!text.startsWith("{")) {
-      error(ex, 400, "The request content was malformed: parameters must be a JSON object.", txid);
-      return;
+
+    void start(Exchange ex, byte[] params) {
+      long start = System.currentTimeMillis();
+      CompletableFuture<Outcome> future;
+      try {
+        future = pool.invoke(spec.name(), id, params);
+      } catch (ThrottledException t) {
+        error(ex, 429, "Too many concurrent requests in flight (count: " + t.count()
+            + ", allowed: " + t.allowed() + ").", txid);
+        return;
+      }
+      CompletableFuture<ActivationRecord> record = future.thenApply(o -> {
+        ActivationRecord r = new ActivationRecord(spec, namespace, id, start, o);
+        activations.put(id, r.recordBytes());
+        return r;
+      });
+      ex.setHeader("x-openwhisk-activation-id", id);
+      if (!blocking) {
+        accepted(ex);
+        return;
+      }
+      long limit = pool.config().timeoutMillis(spec);
+      ex.replyWhen(record.copy().completeOnTimeout(null, Math.min(wait, limit + 1_000),
+          TimeUnit.MILLISECONDS), r -> {
+            if (r == null) {
+              accepted(ex);
+            } else {
+              ex.send(r.httpStatus(), resultOnly ? r.resultBytes() : r.recordBytes());
+            }
+          });
     }
-    String activationId = UUID.randomUUID().toString().replace("-", "");
-    long start = System.currentTimeMillis();
-    CompletableFuture<Outcome> future;
-    try {
-      future = pool.invoke(name, activationId, params);
-    } catch (ThrottledException t) {
-      error(ex, 429, "Too many concurrent requests in flight (count: " + t.count()
-          + ", allowed: " + t.allowed() + ").", txid);
-      return;
+
+    private void accepted(Exchange ex) {
+      ex.send(202, "{\"activationId\":\"" + id + "\"}");
     }
-    CompletableFuture<ActivationRecord> record = future.thenApply(o -> {
-      ActivationRecord r = new ActivationRecord(spec, namespace, activationId, start, o);
-      activations.put(activationId, r.recordBytes());
-      return r;
-    });
-    ex.getResponseHeaders().set("x-openwhisk-activation-id", activationId);
-    long limit = pool.config().timeoutMillis(spec);
-    Outcome done = blocking ? Waiting.await(future, Math.min(wait, limit + 1_000)) : null;
-    if (done == null) {
-      Exchanges.send(ex, 202, "{\"activationId\":\"" + activationId + "\"}");
-      return;
-    }
-    ActivationRecord r = record.join();
-    Exchanges.send(ex, r.httpStatus(), resultOnly ? r.resultBytes() : r.recordBytes());
   }
 
   private static String namespace(String ns) {
     return ns.equals("_") ? "guest" : ns;
   }
 
-  private static void error(HttpExchange ex, int status, String message, String txid)
-      throws IOException {
-    Exchanges.send(ex, status, "{\"error\":" + Exchanges.quote(message) + ",\"code\":\""
-        + txid + "\"}");
+  private static void error(Exchange ex, int status, String message, String txid) {
+    ex.send(status, "{\"error\":" + Exchange.quote(message) + ",\"code\":\"" + txid + "\"}");
   }
 
   private static String decode(String s) {

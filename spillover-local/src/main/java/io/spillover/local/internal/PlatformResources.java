@@ -16,7 +16,8 @@ final class PlatformResources implements AutoCloseable {
   final PlatformConfig config;
   final WorkerLauncher launcher;
   final LambdaRuntimeSelector lambdaRuntime;
-  /** Blocking work: process starts and ends, long polls, front-end requests. */
+  final RuntimeApi runtimeApi = new RuntimeApi();
+  /** Blocking work: process starts and ends, calls to action containers. */
   final ExecutorService tasks = Executors.newCachedThreadPool(daemon("spillover-local"));
   /** Time limits and the idle reaper. */
   final ScheduledExecutorService timers =

@@ -1,6 +1,7 @@
 package io.spillover.local.internal;
 
 import io.spillover.local.FunctionSpec;
+import io.spillover.local.internal.worker.ActionWorker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,7 +43,11 @@ final class WorkerLauncher {
     return ClasspathLocator.rootOf(RIC_MAIN) != null;
   }
 
-  Process launchLambda(FunctionSpec spec, String instanceId, int runtimeApiPort, boolean ric,
+  /**
+   * Starts a Lambda worker that polls {@code runtimeApi} ({@code host:port/<secret>}); the address
+   * goes into the worker's environment only, never on its command line.
+   */
+  Process launchLambda(FunctionSpec spec, String instanceId, String runtimeApi, boolean ric,
       Path dir, Path log) throws IOException {
     List<String> support = new ArrayList<>(LAMBDA_SUPPORT);
     List<String> command = new ArrayList<>();
@@ -59,7 +64,6 @@ final class WorkerLauncher {
     command.add(spec.handler() + "::handleRequest");
     ProcessBuilder pb = builder(command, dir, log);
     Map<String, String> env = pb.environment();
-    env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + runtimeApiPort);
     env.put("_HANDLER", spec.handler() + "::handleRequest");
     env.put("AWS_LAMBDA_FUNCTION_NAME", spec.name());
     env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
@@ -70,10 +74,16 @@ final class WorkerLauncher {
     env.put("AWS_DEFAULT_REGION", LambdaNames.REGION);
     env.put("LAMBDA_TASK_ROOT", dir.toString());
     env.putAll(spec.environment());
+    env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi); // last: the function's settings cannot move it
     return pb.start();
   }
 
-  Process launchAction(FunctionSpec spec, Path portFile, Path dir, Path log) throws IOException {
+  /**
+   * Starts an action container that serves only requests carrying {@code secret} (in its
+   * environment only, never on its command line).
+   */
+  Process launchAction(FunctionSpec spec, Path portFile, String secret, Path dir, Path log)
+      throws IOException {
     List<String> command = jvm(spec);
     command.addAll(spec.jvmOptions());
     command.add("-cp");
@@ -83,6 +93,7 @@ final class WorkerLauncher {
     pb.environment().put("SPILLOVER_PORT_FILE", portFile.toString());
     pb.environment().put("SPILLOVER_ACTION_CONCURRENCY", Integer.toString(spec.concurrency()));
     pb.environment().putAll(spec.environment());
+    pb.environment().put(ActionWorker.SECRET_ENV, secret);
     return pb.start();
   }
 

@@ -3,15 +3,19 @@ package io.spillover.openwhisk.internal;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Cuts the bytes of a JSON object nested in a document, as they are: a reply envelope is passed
- * on untouched (no re-encoding of numbers or strings), as the core's envelope format does.
+ * on untouched (no re-encoding of numbers or strings), as the core's envelope format does. The
+ * whole document is read, strictly: a duplicate key anywhere (two {@code "envelope"} members
+ * could make two readers see two envelopes) or data after it, and there is no slice.
  */
 public final class JsonSlice {
-  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private JsonSlice() {}
 
@@ -37,10 +41,26 @@ public final class JsonSlice {
       }
       byte[] out = new byte[(int) (end - start)];
       System.arraycopy(json, (int) start, out, 0, out.length);
-      return out;
+      return restIsWellFormed(p, path.length) ? out : null;
     } catch (JacksonException e) {
       return null;
     }
+  }
+
+  /** Reads to the end of the document from inside {@code depth} objects; nothing may follow. */
+  private static boolean restIsWellFormed(JsonParser p, int depth) {
+    while (depth > 0) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        return false;
+      }
+      if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+        p.skipChildren();
+      } else if (t == JsonToken.END_OBJECT) {
+        depth--;
+      }
+    }
+    return p.nextToken() == null;
   }
 
   /** Moves inside the current object to the value of {@code field}, when it is an object. */

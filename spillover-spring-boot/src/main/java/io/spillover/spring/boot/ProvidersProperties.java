@@ -58,6 +58,11 @@ public class ProvidersProperties {
     private URI endpointOverride;
     /** Static credentials; when unset, the SDK's default credentials chain is used. */
     private final Credentials credentials = new Credentials();
+    /**
+     * Whether the startup check sends a signed Invoke dry run to each target: Lambda answers
+     * whether the function exists and may be invoked, and runs nothing.
+     */
+    private boolean dryRunCheck = true;
 
     public Lambda() {
       super("lambda");
@@ -68,6 +73,8 @@ public class ProvidersProperties {
     public URI getEndpointOverride() { return endpointOverride; }
     public void setEndpointOverride(URI endpointOverride) { this.endpointOverride = endpointOverride; }
     public Credentials getCredentials() { return credentials; }
+    public boolean isDryRunCheck() { return dryRunCheck; }
+    public void setDryRunCheck(boolean dryRunCheck) { this.dryRunCheck = dryRunCheck; }
   }
 
   /** Static AWS credentials. */
@@ -114,6 +121,11 @@ public class ProvidersProperties {
     private Map<String, String> headers = new LinkedHashMap<>();
     /** Timeout for opening a connection (the call's deadline bounds the rest). */
     private Duration connectTimeout;
+    /**
+     * Path of a GET the startup check sends, resolved against each target URL as a link is
+     * ("/health" on the target's host, "" the target itself); unset: no probe.
+     */
+    private String healthPath;
 
     public Http() {
       super("http");
@@ -123,5 +135,7 @@ public class ProvidersProperties {
     public void setHeaders(Map<String, String> headers) { this.headers = headers; }
     public Duration getConnectTimeout() { return connectTimeout; }
     public void setConnectTimeout(Duration connectTimeout) { this.connectTimeout = connectTimeout; }
+    public String getHealthPath() { return healthPath; }
+    public void setHealthPath(String healthPath) { this.healthPath = healthPath; }
   }
 }

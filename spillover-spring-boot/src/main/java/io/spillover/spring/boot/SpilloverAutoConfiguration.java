@@ -1,5 +1,6 @@
 package io.spillover.spring.boot;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.spillover.SpilloverRegistry;
 import io.spillover.SpillwayListener;
@@ -10,6 +11,7 @@ import io.spillover.spring.boot.internal.InProcessProviderFactory;
 import io.spillover.spring.boot.internal.RegistryAssembler;
 import io.spillover.spring.boot.internal.SpilloverMethodPostProcessor;
 import io.spillover.spring.boot.internal.SpillwayConfigResolver;
+import io.spillover.spring.boot.internal.StartupReport;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -20,6 +22,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 
 /**
  * The {@link SpilloverRegistry} (closed on shutdown), the property-aware {@link Spillways}, the
@@ -37,8 +41,11 @@ public class SpilloverAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   SpillwayConfigResolver spillwayConfigResolver(SpilloverProperties properties,
-      ObjectProvider<SpillwayConfigCustomizer> customizers) {
-    return new SpillwayConfigResolver(properties, customizers.orderedStream().toList());
+      ObjectProvider<SpillwayConfigCustomizer> customizers,
+      ObjectProvider<CircuitBreakerRegistry> breakers) {
+    CircuitBreakerRegistry own = breakers.getIfUnique();
+    return new SpillwayConfigResolver(properties, customizers.orderedStream().toList(),
+        own != null ? own.getDefaultConfig() : CircuitBreakerConfig.ofDefaults());
   }
 
   @Bean(destroyMethod = "close")
@@ -58,6 +65,13 @@ public class SpilloverAutoConfiguration {
   @ConditionalOnMissingBean
   Spillways spillways(SpilloverRegistry registry, SpillwayConfigResolver configs) {
     return new Spillways(registry, configs);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  StartupReport spilloverStartupReport(SpilloverRegistry registry,
+      SpilloverProperties properties, Environment environment) {
+    return new StartupReport(registry, properties, (ConfigurableEnvironment) environment);
   }
 
   @Bean

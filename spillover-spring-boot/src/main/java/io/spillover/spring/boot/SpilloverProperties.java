@@ -1,5 +1,6 @@
 package io.spillover.spring.boot;
 
+import io.spillover.TargetCheckMode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,13 +38,15 @@ public class SpilloverProperties {
   /** Named, shareable spillway configs; a spillway names one with base-config. */
   private Map<String, SpillwayProperties> configs = new LinkedHashMap<>();
 
-  /** Per-spillway settings, keyed by the spillway (service) name. */
+  /**
+   * Per-spillway settings, keyed by the spillway (service) name; each takes the keys of
+   * spillover.configs.default, which are listed with their descriptions.
+   */
   private Map<String, SpillwayProperties> spillways = new LinkedHashMap<>();
 
   /**
-   * Limits of function deployments shared by several spillways, by any name:
-   * {@code spillover.functions.social.provider=lambda}, {@code .target=social-twin},
-   * {@code .max-concurrency=100}.
+   * Limits of function deployments shared by several spillways, by any name, e.g.
+   * spillover.functions.social.provider=lambda, .target=social-twin, .max-concurrency=100.
    */
   private Map<String, SharedFunction> functions = new LinkedHashMap<>();
 
@@ -54,6 +57,10 @@ public class SpilloverProperties {
   private final Metrics metrics = new Metrics();
 
   private final Annotations annotations = new Annotations();
+
+  private final StartupCheck startupCheck = new StartupCheck();
+
+  private final Web web = new Web();
 
   public boolean isEnabled() {
     return enabled;
@@ -148,6 +155,82 @@ public class SpilloverProperties {
 
   public Annotations getAnnotations() {
     return annotations;
+  }
+
+  public StartupCheck getStartupCheck() {
+    return startupCheck;
+  }
+
+  public Web getWeb() {
+    return web;
+  }
+
+  /** What is checked when the application starts, and what a problem does. */
+  public static class StartupCheck {
+    /**
+     * Checks each spillway's function target (deployed, serves the spillway, reachable): warn
+     * logs one line per problem, fail stops the application, off checks nothing.
+     */
+    private TargetCheckMode targets = TargetCheckMode.WARN;
+
+    /** How long one target check may take. */
+    private Duration timeout = Duration.ofSeconds(2);
+
+    /**
+     * Checks the spillover.* properties: spillways no @Spillover method or code created, unknown
+     * keys. fail stops the application, warn logs, off checks nothing.
+     */
+    private TargetCheckMode properties = TargetCheckMode.FAIL;
+
+    public TargetCheckMode getTargets() {
+      return targets;
+    }
+
+    public void setTargets(TargetCheckMode targets) {
+      this.targets = targets;
+    }
+
+    public Duration getTimeout() {
+      return timeout;
+    }
+
+    public void setTimeout(Duration timeout) {
+      this.timeout = timeout;
+    }
+
+    public TargetCheckMode getProperties() {
+      return properties;
+    }
+
+    public void setProperties(TargetCheckMode properties) {
+      this.properties = properties;
+    }
+  }
+
+  /** Spring MVC and WebFlux. */
+  public static class Web {
+    private final ProblemDetails problemDetails = new ProblemDetails();
+
+    public ProblemDetails getProblemDetails() {
+      return problemDetails;
+    }
+  }
+
+  /** The answer of a web request whose spillway rejected the call. */
+  public static class ProblemDetails {
+    /**
+     * Whether a SpillRejectedException becomes a 503 problem detail (with Retry-After where the
+     * wait is known); the application's own exception handlers take precedence.
+     */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
   }
 
   /** Micrometer binding. */

@@ -1,5 +1,6 @@
 package io.spillover.spring.boot;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
 import io.spillover.Classification;
 import io.spillover.OverloadAction;
 import io.spillover.Priority;
@@ -28,12 +29,13 @@ public class SpillwayProperties {
   private Duration latencySlo;
 
   /** Function twin that takes the excess; without one the spillway never spills. */
+  @NestedConfigurationProperty
   private final Function function = new Function();
 
-  /** Deadline of a call that brings none, from its start (library default: 30s). */
+  /** Deadline of a call that brings none, from its start (library default: 10s). */
   private Duration timeout;
 
-  /** How long an overloaded call that does not spill waits for a local permit (default: 2s). */
+  /** How long an overloaded call waits for a local permit, also after a failed spill (default: 2s). */
   private Duration maxWait;
 
   /** How many calls may wait for a local permit at once; more are rejected (default: 1000). */
@@ -61,18 +63,22 @@ public class SpillwayProperties {
   private Map<Priority, OverloadAction> overload = new EnumMap<>(Priority.class);
 
   /** Hysteresis between local and spill mode. */
+  @NestedConfigurationProperty
   private final Hysteresis hysteresis = new Hysteresis();
 
   /** Keeping function instances warm while the service is near its limit (off by default). */
+  @NestedConfigurationProperty
   private final Prewarm prewarm = new Prewarm();
 
   /** How the function platform bills a call (library default: AWS Lambda list prices, 256 MB). */
+  @NestedConfigurationProperty
   private final Pricing pricing = new Pricing();
 
   /** Modelled spend per hour in USD at which spilling stops; 0 means no cap. */
   private Double spendCapPerHour;
 
   /** Retries on the function of failures that are safe to retry. */
+  @NestedConfigurationProperty
   private final Retry retry = new Retry();
 
   /** Times one local call in N (a power of two) for adaptive limits (library default: 1). */
@@ -80,6 +86,13 @@ public class SpillwayProperties {
 
   /** Window over which the spill rate is averaged into scale advice (library default: 60s). */
   private Duration adviceWindow;
+
+  /**
+   * The circuit breaker of the function target (Resilience4j); unset keys come from the base
+   * config, else from the CircuitBreakerRegistry's default config.
+   */
+  @NestedConfigurationProperty
+  private final CircuitBreaker circuitBreaker = new CircuitBreaker();
 
   public String getBaseConfig() { return baseConfig; }
   public void setBaseConfig(String baseConfig) { this.baseConfig = baseConfig; }
@@ -116,6 +129,48 @@ public class SpillwayProperties {
   public void setLatencySampling(Integer everyN) { this.latencySampling = everyN; }
   public Duration getAdviceWindow() { return adviceWindow; }
   public void setAdviceWindow(Duration window) { this.adviceWindow = window; }
+  public CircuitBreaker getCircuitBreaker() { return circuitBreaker; }
+
+  /** The function target's circuit breaker (Resilience4j CircuitBreakerConfig). */
+  public static class CircuitBreaker {
+    /** Failure rate in percent, in (0, 100], at or above which the breaker opens (default 50). */
+    private Float failureRateThreshold;
+    /** Rate in percent of slow calls at or above which the breaker opens (default 100). */
+    private Float slowCallRateThreshold;
+    /** Duration above which a call counts as slow (default 60s). */
+    private Duration slowCallDurationThreshold;
+    /** Whether the window counts the last N calls or the calls of the last N seconds. */
+    private SlidingWindowType slidingWindowType;
+    /** Calls (count-based) or seconds (time-based) in the sliding window (default 100). */
+    private Integer slidingWindowSize;
+    /** Calls needed before the failure rate is computed at all (default 100). */
+    private Integer minimumNumberOfCalls;
+    /** How long the breaker stays open before it lets trial calls through (default 60s). */
+    private Duration waitDurationInOpenState;
+    /** Trial calls let through while half-open (default 10). */
+    private Integer permittedNumberOfCallsInHalfOpenState;
+
+    public Float getFailureRateThreshold() { return failureRateThreshold; }
+    public void setFailureRateThreshold(Float v) { this.failureRateThreshold = v; }
+    public Float getSlowCallRateThreshold() { return slowCallRateThreshold; }
+    public void setSlowCallRateThreshold(Float v) { this.slowCallRateThreshold = v; }
+    public Duration getSlowCallDurationThreshold() { return slowCallDurationThreshold; }
+    public void setSlowCallDurationThreshold(Duration v) { this.slowCallDurationThreshold = v; }
+    public SlidingWindowType getSlidingWindowType() { return slidingWindowType; }
+    public void setSlidingWindowType(SlidingWindowType v) { this.slidingWindowType = v; }
+    public Integer getSlidingWindowSize() { return slidingWindowSize; }
+    public void setSlidingWindowSize(Integer v) { this.slidingWindowSize = v; }
+    public Integer getMinimumNumberOfCalls() { return minimumNumberOfCalls; }
+    public void setMinimumNumberOfCalls(Integer v) { this.minimumNumberOfCalls = v; }
+    public Duration getWaitDurationInOpenState() { return waitDurationInOpenState; }
+    public void setWaitDurationInOpenState(Duration v) { this.waitDurationInOpenState = v; }
+    public Integer getPermittedNumberOfCallsInHalfOpenState() {
+      return permittedNumberOfCallsInHalfOpenState;
+    }
+    public void setPermittedNumberOfCallsInHalfOpenState(Integer v) {
+      this.permittedNumberOfCallsInHalfOpenState = v;
+    }
+  }
 
   /** The function twin: provider name and the provider's name for the function. */
   public static class Function {

@@ -3,6 +3,7 @@ package io.spillover.spring.boot;
 import io.spillover.SpilloverRegistry;
 import io.spillover.Spillway;
 import io.spillover.SpillwayConfig;
+import io.spillover.codec.TypeRef;
 import io.spillover.spring.boot.internal.SpillwayConfigResolver;
 import java.util.Objects;
 
@@ -35,6 +36,16 @@ public final class Spillways {
    * @throws IllegalArgumentException if it exists with other types or its provider is missing
    */
   public <Q, R> Spillway<Q, R> spillway(String name, Class<Q> requestType, Class<R> responseType) {
+    return registry.spillway(name, configs.spillway(name), requestType, responseType);
+  }
+
+  /**
+   * The same for a reply type with type arguments, e.g. {@code new TypeRef<List<Post>>() {}}.
+   *
+   * @throws IllegalArgumentException if it exists with other types or its provider is missing
+   */
+  public <Q, R> Spillway<Q, R> spillway(String name, Class<Q> requestType,
+      TypeRef<R> responseType) {
     return registry.spillway(name, configs.spillway(name), requestType, responseType);
   }
 

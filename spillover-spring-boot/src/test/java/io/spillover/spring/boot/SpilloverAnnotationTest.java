@@ -9,7 +9,6 @@ import io.spillover.Route;
 import io.spillover.SpilloverRegistry;
 import io.spillover.Spillway;
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
@@ -60,10 +59,10 @@ class SpilloverAnnotationTest {
     public void log(String line) {}
   }
 
-  static class GenericReply {
-    @Spillover("list")
-    public List<String> list(String s) {
-      return List.of(s);
+  static class TypeVariableReply {
+    @Spillover("any")
+    public <T> T any(String s) {
+      return null;
     }
   }
 
@@ -131,9 +130,9 @@ class SpilloverAnnotationTest {
             + "parameter, the request (it has 2); wrap several arguments in a record"));
     runner.withBean(NoReply.class).run(context -> assertThat(context.getStartupFailure())
         .rootCause().hasMessageContaining("NoReply.log(String) must return the reply"));
-    runner.withBean(GenericReply.class).run(context -> assertThat(context.getStartupFailure())
-        .rootCause().hasMessageContaining("reply type java.util.List<java.lang.String> is "
-            + "generic"));
+    runner.withBean(TypeVariableReply.class).run(context -> assertThat(
+        context.getStartupFailure()).rootCause().hasMessageContaining("reply type T names no "
+            + "concrete type"));
   }
 
   @Test

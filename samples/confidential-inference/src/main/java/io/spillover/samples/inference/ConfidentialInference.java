@@ -87,7 +87,9 @@ public final class ConfidentialInference implements AutoCloseable {
     this.registry = SpilloverRegistry.builder().provider(provider).callSealer(sealer).build();
     this.spillway = registry.spillway(InferenceTwin.SERVICE, SpillwayConfig.custom()
         .limit(Limits.fixed(localLimit)).function(TWIN).classification(Classification.CONFIDENTIAL)
-        .timeout(Duration.ofSeconds(20)).build(), Vitals.class, Assessment.class);
+        // triage is a pure function of the vitals: it may run twice, so it may spill without a
+        // replay guard shared by the twin's instances
+        .idempotent(true).timeout(Duration.ofSeconds(20)).build(), Vitals.class, Assessment.class);
   }
 
   /**

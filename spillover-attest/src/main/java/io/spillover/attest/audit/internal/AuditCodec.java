@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,6 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
 /** Canonical JSON of audit records, their hashes, and parsing a line back. */
 public final class AuditCodec {
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  // reading is stricter than writing: a duplicate key would let a line show one value to a
+  // reader and hash as another; trailing tokens are refused as well (Jackson 3's default)
+  private static final JsonMapper STRICT = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
   private static final Set<String> FIELDS =
       Set.of("seq", "time", "kind", "details", "prevHash", "hash");
 
@@ -45,9 +52,11 @@ public final class AuditCodec {
   public static AuditRecord parse(String line) {
     JsonNode node;
     try {
-      node = JSON.readTree(line);
+      node = STRICT.readTree(line);
     } catch (JacksonException e) {
-      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+      String problem = e.getOriginalMessage();
+      throw new IllegalArgumentException(problem.startsWith("Duplicate")
+          ? "duplicate key: " + problem : "not JSON: " + problem);
     }
     if (node == null || !node.isObject() || !Set.copyOf(node.propertyNames()).equals(FIELDS)) {
       throw new IllegalArgumentException("not an audit record (fields must be " + FIELDS + ")");

@@ -15,6 +15,7 @@ import io.spillover.attest.keyservice.EvidenceRejectedException;
 import io.spillover.attest.keyservice.EvidenceVerifier;
 import io.spillover.attest.keyservice.FunctionPolicy;
 import io.spillover.attest.keyservice.VerifiedEvidence;
+import io.spillover.attest.keyservice.internal.RefusalLog.Cause;
 import io.spillover.attest.seal.internal.Hex;
 import io.spillover.attest.seal.internal.Tinks;
 import java.security.GeneralSecurityException;
@@ -36,6 +37,7 @@ public final class KeyServiceCore {
   private final EvidenceVerifier verifier;
   private final NonceStore nonces;
   private final AuditLog audit;
+  private final RefusalLog refusals;
   private final SpilloverClock clock;
   private final long skewMillis;
 
@@ -45,13 +47,14 @@ public final class KeyServiceCore {
 
   public KeyServiceCore(Keys keys, Map<String, FunctionPolicy> functions,
       Map<String, PublicKeyVerify> callers, EvidenceVerifier verifier, NonceStore nonces,
-      AuditLog audit, SpilloverClock clock, long skewMillis) {
+      AuditLog audit, RefusalLog refusals, SpilloverClock clock, long skewMillis) {
     this.keys = keys;
     this.functions = Map.copyOf(functions);
     this.callers = Map.copyOf(callers);
     this.verifier = verifier;
     this.nonces = nonces;
     this.audit = audit;
+    this.refusals = refusals;
     this.clock = clock;
     this.skewMillis = skewMillis;
   }
@@ -69,8 +72,8 @@ public final class KeyServiceCore {
     return out;
   }
 
-  /** POST /v1/functions/{fn}/attest. */
-  public ObjectNode attest(String function, JsonNode body) {
+  /** POST /v1/functions/{fn}/attest from {@code source} (the client's address). */
+  public ObjectNode attest(String function, JsonNode body, String source) {
     FunctionPolicy policy = policy(function);
     byte[] nonce = base64(body, "nonce");
     byte[] ephemeral = base64(body, "ephemeralPublicKeyset");
@@ -81,7 +84,8 @@ public final class KeyServiceCore {
       throw new HttpError(400, "malformed evidence bundle: " + e.getMessage());
     }
     if (!nonces.consume(nonce)) {
-      throw refuse(function, 403, "nonce unknown, expired or already used");
+      throw refuse(source, function, 403, Cause.NONCE,
+          "nonce unknown, expired or already used");
     }
     VerifiedEvidence proof;
     byte[] expected = ReportDataBinding.reportData(ephemeral, nonce);
@@ -92,13 +96,15 @@ public final class KeyServiceCore {
         throw new EvidenceRejectedException("verifier returned foreign report data");
       }
     } catch (EvidenceRejectedException e) {
-      throw refuse(function, 403, "evidence rejected: " + e.getMessage());
+      throw refuse(source, function, 403, Cause.EVIDENCE,
+          "evidence rejected: " + e.getMessage());
     }
     if (proof.debug() && !policy.allowDebug()) {
-      throw refuse(function, 403, "evidence shows a debug-enabled TEE");
+      throw refuse(source, function, 403, Cause.DEBUG, "evidence shows a debug-enabled TEE");
     }
     if (!policy.admits(proof.platform(), proof.measurement())) {
-      throw refuse(function, 403, "measurement " + proof.measurement() + " on "
+      throw refuse(source, function, 403, Cause.MEASUREMENT, "measurement "
+          + proof.measurement() + " on "
           + proof.platform().id() + " is not allowed by the policy of '" + function + "'");
     }
     try {
@@ -107,7 +113,8 @@ public final class KeyServiceCore {
       byte[] sealed = toInstance.encrypt(releasePayload(function, policy),
           Protocol.releaseContext(function, nonce));
       byte[] signature = keys.signer().sign(Protocol.releaseStatement(function, nonce, sealed));
-      record(AuditKind.KEY_RELEASE, function, Map.of("platform", proof.platform().id(),
+      record(AuditKind.KEY_RELEASE, function, Map.of("source", source,
+          "platform", proof.platform().id(),
           "measurement", proof.measurement(),
           "instanceKey", Hex.encode(Tinks.sha256(ephemeral)),
           "dataKeys", String.join(",", new java.util.TreeSet<>(policy.dataKeys()))));
@@ -116,7 +123,8 @@ public final class KeyServiceCore {
       out.put("signature", Base64.getEncoder().encodeToString(signature));
       return out;
     } catch (GeneralSecurityException e) {
-      throw refuse(function, 400, "ephemeral key is not a usable HPKE public keyset");
+      throw refuse(source, function, 400, Cause.EPHEMERAL_KEY,
+          "ephemeral key is not a usable HPKE public keyset");
     }
   }
 
@@ -188,8 +196,11 @@ public final class KeyServiceCore {
     return policy;
   }
 
-  private HttpError refuse(String function, int status, String reason) {
-    record(AuditKind.KEY_RELEASE_REFUSED, function, Map.of("reason", reason));
+  private HttpError refuse(String source, String function, int status, Cause cause,
+      String reason) {
+    if (refusals != null) {
+      refusals.refused(source, function, cause, reason);
+    }
     return new HttpError(status, reason);
   }
 

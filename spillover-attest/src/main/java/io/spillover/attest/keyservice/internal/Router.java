@@ -1,84 +1,119 @@
 package io.spillover.attest.keyservice.internal;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Maps the key service's HTTP API onto {@link KeyServiceCore}; every answer is JSON. */
-public final class Router implements HttpHandler {
+/**
+ * Maps the key service's HTTP API onto {@link KeyServiceCore}; every answer is JSON. A request
+ * body is read without blocking a thread (Jetty calls back when it has arrived), so a client that
+ * declares a body and never sends it holds no request thread; the idle timeout ends it.
+ */
+public final class Router extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(Router.class);
   private static final Pattern FUNCTION_PATH =
       Pattern.compile("/v1/functions/([A-Za-z0-9][A-Za-z0-9._-]{0,127})/(attest|public-keyset)");
-  private static final int MAX_BODY = 1 << 20;
 
   private final KeyServiceCore core;
+  private final int maxBody;
 
-  public Router(KeyServiceCore core) {
+  public Router(KeyServiceCore core, int maxBody) {
     this.core = core;
+    this.maxBody = maxBody;
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      ObjectNode answer;
-      int status = 200;
-      try {
-        answer = route(exchange);
-      } catch (HttpError e) {
-        status = e.status();
-        answer = error(e.getMessage());
-      } catch (RuntimeException e) {
-        LOG.error("key service request {} failed", exchange.getRequestURI().getPath(), e);
-        status = 500;
-        answer = error("internal error");
-      }
-      byte[] bytes = KeyServiceCore.JSON.writeValueAsBytes(answer);
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.getResponseHeaders().set("Cache-Control", "no-store");
-      exchange.sendResponseHeaders(status, bytes.length);
-      exchange.getResponseBody().write(bytes);
+  public boolean handle(Request request, Response response, Callback callback) {
+    String path = request.getHttpURI().getPath();
+    String method = request.getMethod();
+    Matcher m = FUNCTION_PATH.matcher(path == null ? "" : path);
+    if (m.matches() && "attest".equals(m.group(2)) && "POST".equals(method)) {
+      String function = m.group(1);
+      String source = Request.getRemoteAddr(request);
+      Content.Source.asByteArrayAsync(request, maxBody).whenComplete((body, failure) -> {
+        if (failure != null) {
+          reply(response, callback, bodyFailure(failure));
+        } else {
+          reply(response, callback, answer(path, () -> core.attest(function, json(body), source)));
+        }
+      });
+      return true;
     }
+    reply(response, callback, answer(path, () -> route(request, path, method, m)));
+    return true;
   }
 
-  private ObjectNode route(HttpExchange exchange) throws IOException {
-    String path = exchange.getRequestURI().getPath();
-    String method = exchange.getRequestMethod();
+  private ObjectNode route(Request request, String path, String method, Matcher m) {
     if ("/v1/nonce".equals(path)) {
       requireMethod(method, "POST");
       return core.nonce();
     }
-    Matcher m = FUNCTION_PATH.matcher(path);
     if (!m.matches()) {
       throw new HttpError(404, "no such endpoint: " + path);
     }
-    String function = m.group(1);
     if ("attest".equals(m.group(2))) {
-      requireMethod(method, "POST");
-      return core.attest(function, body(exchange));
+      throw new HttpError(405, "use POST");
     }
     requireMethod(method, "GET");
-    var headers = exchange.getRequestHeaders();
-    return core.publicKeyset(function, headers.getFirst(Protocol.CALLER_HEADER),
-        headers.getFirst(Protocol.TIMESTAMP_HEADER), headers.getFirst(Protocol.SIGNATURE_HEADER));
+    var headers = request.getHeaders();
+    return core.publicKeyset(m.group(1), headers.get(Protocol.CALLER_HEADER),
+        headers.get(Protocol.TIMESTAMP_HEADER), headers.get(Protocol.SIGNATURE_HEADER));
   }
 
-  private static JsonNode body(HttpExchange exchange) throws IOException {
-    InputStream in = exchange.getRequestBody();
-    byte[] bytes = in.readNBytes(MAX_BODY + 1);
-    if (bytes.length > MAX_BODY) {
-      throw new HttpError(413, "request body over " + MAX_BODY + " bytes");
-    }
+  private record Answer(int status, ObjectNode body) {}
+
+  private static Answer answer(String path, Supplier<ObjectNode> operation) {
     try {
-      JsonNode node = KeyServiceCore.JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+      return new Answer(200, operation.get());
+    } catch (HttpError e) {
+      return new Answer(e.status(), error(e.getMessage()));
+    } catch (RuntimeException e) {
+      LOG.error("key service request {} failed", path, e);
+      return new Answer(500, error("internal error"));
+    }
+  }
+
+  private static Answer bodyFailure(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    if (cause instanceof HttpException http) {
+      return new Answer(http.getCode(), error(http.getReason()));
+    }
+    if (cause instanceof TimeoutException) {
+      return new Answer(408, error("request body did not arrive within the idle timeout"));
+    }
+    if (cause instanceof IllegalArgumentException) { // Jetty's "over maxSize"
+      return new Answer(413, error("request body too large"));
+    }
+    return new Answer(400, error("request body could not be read"));
+  }
+
+  private static void reply(Response response, Callback callback, Answer answer) {
+    byte[] bytes = KeyServiceCore.JSON.writeValueAsBytes(answer.body());
+    response.setStatus(answer.status());
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    response.write(true, ByteBuffer.wrap(bytes), callback);
+  }
+
+  private static JsonNode json(byte[] bytes) {
+    try {
+      JsonNode node = KeyServiceCore.JSON.readTree(bytes);
       if (node == null || !node.isObject()) {
         throw new HttpError(400, "request body must be a JSON object");
       }

@@ -5,10 +5,12 @@ import io.spillover.attest.keyservice.CallerIdentity;
 import io.spillover.attest.keyservice.FunctionPublicKeyset;
 import io.spillover.attest.seal.SealedSpill;
 import io.spillover.attest.seal.SealedSpillListener;
+import io.spillover.attest.seal.TamperedReply;
 import io.spillover.function.FunctionRef;
 import io.spillover.seal.SealedChannel;
 import io.spillover.seal.SealedPayload;
 import io.spillover.seal.SealingException;
+import io.spillover.seal.UnauthenticatedReplyException;
 import java.security.GeneralSecurityException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -30,12 +32,13 @@ public final class CallerChannel implements SealedChannel {
   private final long graceMillis;
   private final long maxMessages;
   private final int retainedSessions;
+  private final boolean sharedReplayGuard;
   private final ArrayDeque<CallerSession> previous = new ArrayDeque<>();
   private volatile CallerSession current;
 
   public CallerChannel(FunctionRef target, FunctionPublicKeyset keyset, CallerIdentity caller,
       SpilloverClock clock, SealedSpillListener listener, long rotateAfterMillis, long graceMillis,
-      long maxMessages, int retainedSessions) {
+      long maxMessages, int retainedSessions, boolean sharedReplayGuard) {
     this.target = target;
     this.keyset = keyset;
     this.caller = caller;
@@ -45,6 +48,7 @@ public final class CallerChannel implements SealedChannel {
     this.graceMillis = graceMillis;
     this.maxMessages = maxMessages;
     this.retainedSessions = retainedSessions;
+    this.sharedReplayGuard = sharedReplayGuard;
   }
 
   @Override
@@ -91,6 +95,20 @@ public final class CallerChannel implements SealedChannel {
     } catch (GeneralSecurityException e) {
       throw new SealingException("sealed reply to " + requestId
           + " does not open (tampered, or sealed for another request)", e);
+    }
+  }
+
+  @Override
+  public boolean sharedReplayGuard() {
+    return sharedReplayGuard;
+  }
+
+  @Override
+  public void replyRejected(String service, String requestId,
+      UnauthenticatedReplyException.Kind kind) {
+    if (listener != null) {
+      listener.onTamperedReply(new TamperedReply(target, keyset.function(), caller.name(),
+          service, requestId, kind, clock.epochMillis()));
     }
   }
 

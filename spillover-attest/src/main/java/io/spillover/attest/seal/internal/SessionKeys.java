@@ -11,8 +11,10 @@ public final class SessionKeys {
   public static final int SECRET_BYTES = 32;
   private static final byte[] REQUEST_INFO = "spillover/v1/request-key".getBytes();
   private static final byte[] REPLY_INFO = "spillover/v1/reply-key".getBytes();
-  private static final String CALL_AD = "spillover/v1/call";
-  private static final String REPLY_AD = "spillover/v1/reply";
+  // v2: the plaintexts are the core's version-2 frames (idempotency mark; sealed errors), so a
+  // version-1 ciphertext never opens as one
+  private static final String CALL_AD = "spillover/v2/call";
+  private static final String REPLY_AD = "spillover/v2/reply";
 
   private final byte[] sessionId;
   private final SessionAead request;

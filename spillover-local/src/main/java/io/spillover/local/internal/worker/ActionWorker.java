@@ -17,29 +17,42 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.util.concurrent.Executors;
 
 /**
  * An OpenWhisk action container's main, as the Java action runtime's proxy: {@code POST /init}
  * (once) names the action class (the code is on the classpath already), {@code POST /run} calls
  * its {@code public static JsonObject main(JsonObject)} with {@code value}. Listens on a loopback
- * port of its choosing, which it writes to {@code SPILLOVER_PORT_FILE}.
+ * port of its choosing, which it writes to {@code SPILLOVER_PORT_FILE}, and serves only requests
+ * that carry {@code Authorization: Bearer <SPILLOVER_ACTION_SECRET>}: any other local process gets
+ * 403 (it could otherwise run the action, or initialize the container with another class).
  */
 public final class ActionWorker {
+  /** The environment variable that holds the secret the platform sends as a bearer token. */
+  public static final String SECRET_ENV = "SPILLOVER_ACTION_SECRET";
   static final String SENTINEL = "XXX_THE_END_OF_A_WHISK_ACTIVATION_XXX";
+  private final byte[] expectedAuthorization;
   private volatile Method main;
 
   /** A status and a JSON body for the platform. */
   private record Reply(int status, String body) {}
 
-  private ActionWorker() {}
+  private ActionWorker(String secret) {
+    this.expectedAuthorization = ("Bearer " + secret).getBytes(StandardCharsets.UTF_8);
+  }
 
   public static void main(String[] args) throws IOException {
     ParentWatch.start();
     System.setProperty("sun.net.httpserver.nodelay", "true"); // else Nagle adds ~40 ms a call
     int concurrency = Integer.parseInt(System.getenv().getOrDefault(
         "SPILLOVER_ACTION_CONCURRENCY", "1"));
-    ActionWorker worker = new ActionWorker();
+    String secret = System.getenv(SECRET_ENV);
+    if (secret == null || secret.isEmpty()) {
+      System.err.println(SECRET_ENV + " is not set: the container would serve anyone");
+      System.exit(2);
+    }
+    ActionWorker worker = new ActionWorker(secret);
     HttpServer server = HttpServer.create(
         new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
     server.setExecutor(Executors.newFixedThreadPool(concurrency + 1));
@@ -53,6 +66,12 @@ public final class ActionWorker {
   }
 
   private void serve(HttpExchange ex, boolean init) throws IOException {
+    if (!authorized(ex)) { // another local process: neither /init nor /run, body unread
+      ex.getResponseHeaders().set("Connection", "close");
+      send(ex, new Reply(403, error("Forbidden")));
+      ex.close();
+      return;
+    }
     Reply reply;
     try (InputStream in = ex.getRequestBody()) {
       JsonObject request = JsonParser.parseString(
@@ -70,6 +89,16 @@ public final class ActionWorker {
     } catch (RuntimeException e) {
       reply = new Reply(502, error("The action input is not a JSON object: " + e.getMessage()));
     }
+    send(ex, reply);
+  }
+
+  private boolean authorized(HttpExchange ex) {
+    String presented = ex.getRequestHeaders().getFirst("Authorization");
+    return presented != null && MessageDigest.isEqual(expectedAuthorization,
+        presented.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void send(HttpExchange ex, Reply reply) throws IOException {
     byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "application/json");
     ex.sendResponseHeaders(reply.status(), bytes.length);

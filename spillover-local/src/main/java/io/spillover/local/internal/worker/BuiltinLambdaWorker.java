@@ -92,8 +92,17 @@ public final class BuiltinLambdaWorker {
     try (OutputStream out = c.getOutputStream()) {
       out.write(body);
     }
-    c.getResponseCode();
-    c.getInputStream().close();
+    int status = c.getResponseCode();
+    // read the reply without getInputStream(): its exception for a 4xx/5xx names the URL, which
+    // holds the Runtime API secret, and it would end up in the instance's log
+    try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+      if (in != null) {
+        in.readAllBytes();
+      }
+    }
+    if (status >= 400) {
+      throw new IOException("the Runtime API answered " + status);
+    }
   }
 
   /** The error body the Runtime Interface Client posts: message, type and (for invokes) trace. */

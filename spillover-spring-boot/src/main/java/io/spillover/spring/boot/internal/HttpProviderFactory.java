@@ -21,6 +21,9 @@ public final class HttpProviderFactory implements FunctionProviderFactory {
     ProvidersProperties.Http p = providers.getHttp();
     HttpFunctionProvider.Builder b = HttpFunctionProvider.builder();
     Properties.apply(PREFIX + "name", () -> b.name(p.getName()));
+    if (p.getHealthPath() != null) {
+      Properties.apply(PREFIX + "health-path", () -> b.healthPath(p.getHealthPath()));
+    }
     if (!p.getHeaders().isEmpty()) {
       Map<String, String> headers = Map.copyOf(p.getHeaders());
       b.headers(() -> headers);
@@ -51,6 +54,11 @@ public final class HttpProviderFactory implements FunctionProviderFactory {
     @Override
     public FunctionInvoker invoker(FunctionRef ref) {
       return provider.invoker(ref);
+    }
+
+    @Override
+    public String toString() {
+      return provider.toString();
     }
 
     @Override

@@ -30,6 +30,7 @@ public final class LambdaProviderFactory implements FunctionProviderFactory {
       Properties.apply(PREFIX + "endpoint-override",
           () -> b.endpointOverride(p.getEndpointOverride().toString()));
     }
+    b.dryRunCheck(p.isDryRunCheck());
     ProvidersProperties.Credentials c = p.getCredentials();
     if (set(c.getAccessKeyId()) || set(c.getSecretAccessKey())) {
       if (!set(c.getAccessKeyId()) || !set(c.getSecretAccessKey())) {

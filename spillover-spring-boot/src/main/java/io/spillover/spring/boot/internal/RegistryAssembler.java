@@ -57,6 +57,9 @@ public final class RegistryAssembler {
       checkEnabledProviders(providers);
       checkFunctions(providers);
       builder.tickInterval(tick);
+      SpilloverProperties.StartupCheck check = properties.getStartupCheck();
+      Properties.apply("spillover.startup-check.timeout",
+          () -> builder.targetCheck(check.getTargets(), check.getTimeout()));
       providers.values().forEach(builder::provider);
       configs.namedConfigs().forEach(builder::configuration);
       functionConcurrency(providers.keySet());

@@ -2,11 +2,14 @@ package io.spillover.spring.boot.internal;
 
 import io.spillover.CallOptions;
 import io.spillover.Spillway;
+import io.spillover.codec.TypeRef;
 import io.spillover.spring.boot.Spillover;
 import io.spillover.spring.boot.Spillways;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -15,14 +18,16 @@ import java.util.stream.Collectors;
 import org.springframework.util.ClassUtils;
 
 /**
- * A {@link Spillover @Spillover} method, checked: one parameter (the request), a reply that the
- * codec can decode by class, synchronous or as a {@code CompletionStage}/{@code CompletableFuture}.
+ * A {@link Spillover @Spillover} method, checked: one parameter (the request), a reply of a
+ * concrete (possibly generic) type, synchronous or as a {@code CompletionStage}/
+ * {@code CompletableFuture}, and its fallback methods if it names any.
  */
 final class SpilloverMethod {
   final Method method;
   final String spillway;
   final Class<?> requestType;
-  final Class<?> responseType;
+  final TypeRef<?> responseType;
+  final FallbackMethod fallback;
   final boolean async;
   final boolean completableFuture;
   final CallOptions options;
@@ -47,12 +52,16 @@ final class SpilloverMethod {
           + "return CompletionStage or CompletableFuture");
     }
     Type reply = async ? stageArgument(method.getGenericReturnType()) : method.getGenericReturnType();
-    if (!(reply instanceof Class)) {
-      throw invalid("its reply type " + reply.getTypeName() + " is generic: the function's reply "
-          + "is decoded by class, so wrap it in a record or a class of its own");
+    if (reply instanceof TypeVariable || reply instanceof WildcardType) {
+      throw invalid("its reply type " + reply.getTypeName() + " names no concrete type: the "
+          + "function's reply is decoded to it, so declare the type itself");
     }
-    this.responseType = ClassUtils.resolvePrimitiveIfNecessary((Class<?>) reply);
+    this.responseType = reply instanceof Class
+        ? TypeRef.of(ClassUtils.resolvePrimitiveIfNecessary((Class<?>) reply))
+        : TypeRef.of(reply);
     this.options = CallOptions.builder().priority(annotation.priority()).build();
+    this.fallback = annotation.fallbackMethod().isEmpty() ? null
+        : FallbackMethod.resolve(method, annotation.fallbackMethod(), describe());
   }
 
   static SpilloverMethod of(Method method, Spillover annotation) {
@@ -65,7 +74,8 @@ final class SpilloverMethod {
     Spillway<Object, Object> s = resolved;
     if (s == null) {
       try {
-        s = (Spillway<Object, Object>) spillways.spillway(spillway, requestType, responseType);
+        s = (Spillway<Object, Object>) spillways.spillway(spillway, requestType,
+            (TypeRef<Object>) responseType);
       } catch (IllegalArgumentException e) {
         throw new IllegalStateException(describe() + ": " + e.getMessage(), e);
       }

@@ -5,6 +5,8 @@ import io.spillover.spring.boot.Spillover;
 import io.spillover.spring.boot.Spillways;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -44,15 +46,47 @@ final class SpilloverMethodInterceptor implements MethodInterceptor {
     SpilloverMethod m = register(AopUtils.getMostSpecificMethod(invocation.getMethod(), target));
     Spillway<Object, Object> spillway = m.spillway(spillways.getObject());
     Object request = invocation.getArguments()[0];
-    try {
-      if (m.async) {
-        CompletionStage<Object> stage = spillway.callAsync(request, m.options,
-            r -> asStage(proceed(invocation)));
-        return m.completableFuture ? stage.toCompletableFuture() : stage;
+    if (m.async) {
+      CompletionStage<Object> stage;
+      try {
+        stage = spillway.callAsync(request, m.options, r -> asStage(proceed(invocation)));
+      } catch (RuntimeException e) {
+        stage = CompletableFuture.failedFuture(e);
       }
+      if (m.fallback != null) {
+        stage = stage.exceptionallyCompose(e -> asyncFallback(m, invocation, request, e));
+      }
+      return m.completableFuture ? stage.toCompletableFuture() : stage;
+    }
+    try {
       return spillway.call(request, m.options, r -> proceed(invocation));
-    } catch (CheckedFailure e) {
-      throw e.getCause();
+    } catch (Throwable e) {
+      Throwable failure = e instanceof CheckedFailure ? e.getCause() : e;
+      Method fallback = m.fallback == null ? null : m.fallback.forFailure(failure);
+      if (fallback == null) {
+        throw failure;
+      }
+      return FallbackMethod.invoke(fallback, invocation.getThis(), request, failure);
+    }
+  }
+
+  private static CompletionStage<Object> asyncFallback(SpilloverMethod m,
+      MethodInvocation invocation, Object request, Throwable e) {
+    Throwable failure = e;
+    while (failure instanceof CompletionException && failure.getCause() != null) {
+      failure = failure.getCause();
+    }
+    if (failure instanceof CheckedFailure) {
+      failure = failure.getCause();
+    }
+    Method fallback = m.fallback.forFailure(failure);
+    if (fallback == null) {
+      return CompletableFuture.failedFuture(failure);
+    }
+    try {
+      return asStage(FallbackMethod.invoke(fallback, invocation.getThis(), request, failure));
+    } catch (Throwable t) {
+      return CompletableFuture.failedFuture(t);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.spillover.spring.boot.internal;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.spillover.SpillwayConfig;
 import io.spillover.spring.boot.SpilloverProperties;
 import io.spillover.spring.boot.SpilloverPropertyException;
@@ -28,9 +29,20 @@ public final class SpillwayConfigResolver {
   private final Map<String, SpillwayConfig> configs = new LinkedHashMap<>();
   private final Map<String, FunctionParts> configFunctions = new LinkedHashMap<>();
   private final Map<String, SpillwayConfig> spillways = new ConcurrentHashMap<>();
+  private final CircuitBreakerConfig defaultBreaker;
 
   public SpillwayConfigResolver(SpilloverProperties properties,
       List<SpillwayConfigCustomizer> customizers) {
+    this(properties, customizers, CircuitBreakerConfig.ofDefaults());
+  }
+
+  /**
+   * {@code defaultBreaker}: the config circuit-breaker keys start from when no base config sets
+   * any, i.e. the default config of the application's CircuitBreakerRegistry, if it has one.
+   */
+  public SpillwayConfigResolver(SpilloverProperties properties,
+      List<SpillwayConfigCustomizer> customizers, CircuitBreakerConfig defaultBreaker) {
+    this.defaultBreaker = defaultBreaker;
     this.configProps = properties.getConfigs();
     this.spillwayProps = properties.getSpillways();
     customizers.forEach(c -> this.customizers.computeIfAbsent(c.name(), n -> new ArrayList<>())
@@ -86,7 +98,7 @@ public final class SpillwayConfigResolver {
         : configFunctions.get(baseName);
     SpillwayConfig.Builder builder = SpillwayConfig.from(base);
     if (props != null) {
-      SpillwayPropertyMapper mapper = new SpillwayPropertyMapper(prefix, base);
+      SpillwayPropertyMapper mapper = new SpillwayPropertyMapper(prefix, base, defaultBreaker);
       mapper.apply(props, builder);
       function = mapper.function(props.getFunction(), function, builder);
     }

@@ -1,5 +1,6 @@
 package io.spillover.spring.boot.internal;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.spillover.Pricing;
 import io.spillover.SpillwayConfig;
 import io.spillover.function.FunctionRef;
@@ -18,10 +19,13 @@ import java.util.function.Consumer;
 final class SpillwayPropertyMapper {
   private final String prefix;
   private final SpillwayConfig base;
+  private final CircuitBreakerConfig defaultBreaker;
 
-  SpillwayPropertyMapper(String prefix, SpillwayConfig base) {
+  /** {@code defaultBreaker}: where breaker keys start when no base config has breaker settings. */
+  SpillwayPropertyMapper(String prefix, SpillwayConfig base, CircuitBreakerConfig defaultBreaker) {
     this.prefix = prefix;
     this.base = base;
+    this.defaultBreaker = defaultBreaker;
   }
 
   void apply(SpillwayProperties p, SpillwayConfig.Builder b) {
@@ -59,6 +63,37 @@ final class SpillwayPropertyMapper {
     }
     set("latency-sampling", p.getLatencySampling(), b::latencySampling);
     set("advice-window", p.getAdviceWindow(), b::adviceWindow);
+    circuitBreaker(p.getCircuitBreaker(), b);
+  }
+
+  private void circuitBreaker(SpillwayProperties.CircuitBreaker p, SpillwayConfig.Builder b) {
+    CircuitBreakerConfig start = base.circuitBreaker() != null ? base.circuitBreaker()
+        : defaultBreaker;
+    CircuitBreakerConfig.Builder c = CircuitBreakerConfig.from(start);
+    String key = "circuit-breaker.";
+    int set = 0;
+    set += breaker(key + "failure-rate-threshold", p.getFailureRateThreshold(),
+        c::failureRateThreshold);
+    set += breaker(key + "slow-call-rate-threshold", p.getSlowCallRateThreshold(),
+        c::slowCallRateThreshold);
+    set += breaker(key + "slow-call-duration-threshold", p.getSlowCallDurationThreshold(),
+        c::slowCallDurationThreshold);
+    set += breaker(key + "sliding-window-type", p.getSlidingWindowType(), c::slidingWindowType);
+    set += breaker(key + "sliding-window-size", p.getSlidingWindowSize(), c::slidingWindowSize);
+    set += breaker(key + "minimum-number-of-calls", p.getMinimumNumberOfCalls(),
+        c::minimumNumberOfCalls);
+    set += breaker(key + "wait-duration-in-open-state", p.getWaitDurationInOpenState(),
+        c::waitDurationInOpenState);
+    set += breaker(key + "permitted-number-of-calls-in-half-open-state",
+        p.getPermittedNumberOfCallsInHalfOpenState(), c::permittedNumberOfCallsInHalfOpenState);
+    if (set > 0) {
+      set("circuit-breaker", c, x -> b.circuitBreaker(x.build()));
+    }
+  }
+
+  private <T> int breaker(String key, T value, Consumer<T> setter) {
+    set(key, value, setter);
+    return value == null ? 0 : 1;
   }
 
   /**

@@ -26,6 +26,11 @@ final class SpringOwnedProvider implements FunctionProvider {
   }
 
   @Override
+  public String toString() {
+    return bean.toString();
+  }
+
+  @Override
   public void close() {
     // the application context closes the bean
   }
