@@ -2,21 +2,24 @@ package io.spillover.cli.attest;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import java.nio.file.Files;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 
-/** The shared attestation vectors; fails loudly when the data is missing. */
+/** The repository's attestation vectors (data/attestation), which the pom puts on the test classpath. */
 final class Vectors {
   private Vectors() {}
 
   static String file(String relative) {
-    String prop = System.getProperty("spillover.shared.dir");
-    Path base = prop != null && !prop.isBlank() ? Path.of(prop) : Path.of("..", "..", "shared");
-    Path p = base.resolve("data").resolve("attestation").resolve(relative);
-    if (!Files.isRegularFile(p)) {
-      fail("attestation vector missing: " + p.toAbsolutePath()
-          + " (set -Dspillover.shared.dir to the shared directory)");
+    URL url = Vectors.class.getResource("/data/attestation/" + relative);
+    if (url == null) {
+      fail("attestation vector missing from the test classpath: data/attestation/" + relative
+          + " (the pom copies the repository's data/attestation there)");
     }
-    return p.toString();
+    try {
+      return Path.of(url.toURI()).toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.spillover.samples.social.lab;
 
 import io.spillover.plan.Trace;
+import io.spillover.samples.social.BundledData;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ public final class SpikeLab implements Callable<Integer> {
   static final int DEFAULT_WINDOW = 600;
   /** Trace seconds per second of a run, unless --duration says otherwise. */
   static final double COMPRESSION = 15;
-  @Option(names = "--trace", description = "second,count CSV or raw timestamp CSV (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--trace", description = "second,count CSV or raw timestamp CSV (default: the"
+      + " Azure LLM inference 2023 trace, code and conversation per second, bundled).")
   Path trace;
   @Option(names = "--window-start", description = "First trace second replayed (default: 540 on"
       + " the built-in trace, 0 with --trace or --long).")
@@ -64,8 +66,9 @@ public final class SpikeLab implements Callable<Integer> {
   double failoverSeconds;
   @Option(names = "--capacity-duration", defaultValue = "30", description = "Seconds of each capacity-change run (default: ${DEFAULT-VALUE}).")
   double capacitySeconds;
-  @Option(names = "--shared", description = "The shared data directory (default: $SPILLOVER_SHARED or ../shared).")
-  Path shared;
+  @Option(names = "--graph-dir", description = "A directory holding socfb-Reed98/socfb-Reed98.nodes"
+      + " and .edges in DeathStarBench's format (default: the bundled copy).")
+  Path graphDir;
   @Option(names = "--out", description = "Output directory (default: target/demo, target/demo-long"
       + " with --long, target/demo-capacity with --scenario capacity).")
   Path out;
@@ -76,14 +79,11 @@ public final class SpikeLab implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path sharedDir = shared != null ? shared : Path.of(System.getenv().getOrDefault(
-        "SPILLOVER_SHARED", System.getProperty("spillover.shared.dir", "../shared")));
-    Path t = trace != null ? trace
-        : sharedDir.resolve("data/traces/azure_llm_2023_combined_per_second.csv");
-    Path datasets = sharedDir.resolve("data/deathstar");
-    if (!Files.isDirectory(datasets.resolve("socfb-Reed98"))) {
-      System.err.println("demo: the social graph is missing: " + datasets.resolve("socfb-Reed98")
-          + " (pass --shared DIR)");
+    Path t = trace != null ? trace : BundledData.trace();
+    Path datasets = graphDir != null ? graphDir : BundledData.graphs();
+    if (!Files.isDirectory(datasets.resolve(BundledData.GRAPH))) {
+      System.err.println("demo: the social graph is missing: "
+          + datasets.resolve(BundledData.GRAPH));
       return 2;
     }
     if (!Files.isReadable(t)) {
@@ -129,7 +129,7 @@ public final class SpikeLab implements Callable<Integer> {
         ? "target/demo-capacity" : longRun ? "target/demo-long" : "target/demo");
     return new LabOptions(t, start, length, seconds, meanRps, beta, bootSeconds, sloMs,
         functionConcurrency, vmPrice, !noFailover && !longRun, failoverSeconds, sc,
-        capacitySeconds, datasets, "socfb-Reed98", 2000, dir);
+        capacitySeconds, datasets, BundledData.GRAPH, 2000, dir);
   }
 
   /** Runs the lab and returns the summary (also written to {@code out/summary.json}). */
