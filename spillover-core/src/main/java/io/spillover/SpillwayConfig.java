@@ -37,6 +37,7 @@ public final class SpillwayConfig {
   private final Duration retryBackoff;
   private final int latencySampling;
   private final Duration adviceWindow;
+  private final Duration adviceCoolDown;
   private final CircuitBreakerConfig circuitBreaker;
 
   private SpillwayConfig(Builder b) {
@@ -61,6 +62,7 @@ public final class SpillwayConfig {
     this.retryBackoff = b.retryBackoff;
     this.latencySampling = b.latencySampling;
     this.adviceWindow = b.adviceWindow;
+    this.adviceCoolDown = b.adviceCoolDown;
     this.circuitBreaker = b.circuitBreaker;
   }
 
@@ -104,6 +106,8 @@ public final class SpillwayConfig {
   public Duration retryBackoff() { return retryBackoff; }
   public int latencySampling() { return latencySampling; }
   public Duration adviceWindow() { return adviceWindow; }
+  /** How long the highest demand holds the extra-replica advice up. */
+  public Duration adviceCoolDown() { return adviceCoolDown; }
   /** The settings of the target's circuit breaker, or {@code null} for the breaker registry's. */
   public CircuitBreakerConfig circuitBreaker() { return circuitBreaker; }
 
@@ -170,6 +174,7 @@ public final class SpillwayConfig {
     private Duration retryBackoff = Duration.ofMillis(50);
     private int latencySampling = 1;
     private Duration adviceWindow = Duration.ofSeconds(60);
+    private Duration adviceCoolDown = Duration.ofMinutes(5);
     private CircuitBreakerConfig circuitBreaker;
 
     private Builder() {
@@ -200,6 +205,7 @@ public final class SpillwayConfig {
       retryBackoff = c.retryBackoff;
       latencySampling = c.latencySampling;
       adviceWindow = c.adviceWindow;
+      adviceCoolDown = c.adviceCoolDown;
       circuitBreaker = c.circuitBreaker;
     }
 
@@ -356,9 +362,22 @@ public final class SpillwayConfig {
       return this;
     }
 
-    /** The window over which the spill rate is averaged into scale advice. */
+    /** The window over which the spill rate and the demand are averaged into scale advice. */
     public Builder adviceWindow(Duration window) {
       this.adviceWindow = positive(window, "adviceWindow");
+      return this;
+    }
+
+    /**
+     * Hysteresis of the extra-replica advice: it falls only when the higher demand is older than
+     * this (default 5 minutes, like the HPA's scale-down stabilisation); 0 turns the hold off.
+     */
+    public Builder adviceCoolDown(Duration coolDown) {
+      Objects.requireNonNull(coolDown, "adviceCoolDown");
+      if (coolDown.isNegative()) {
+        throw new IllegalArgumentException("adviceCoolDown must be >= 0, was " + coolDown);
+      }
+      this.adviceCoolDown = coolDown;
       return this;
     }
 

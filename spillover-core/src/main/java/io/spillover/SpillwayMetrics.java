@@ -34,8 +34,17 @@ public interface SpillwayMetrics {
   /** Pre-warm pings sent. */
   long prewarmPings();
 
-  /** The modelled spend on the function platform since start, in USD. */
+  /**
+   * The modelled spend on the function platform since start, in USD: spilled calls, the init
+   * phase of cold starts and pre-warm pings, as the config's pricing bills them.
+   */
   double spendUsd();
+
+  /** The part of {@link #spendUsd()} billed for the init phase of cold starts. */
+  double coldStartSpendUsd();
+
+  /** The part of {@link #spendUsd()} billed for pre-warm pings (their cold starts excluded). */
+  double prewarmSpendUsd();
 
   /** The modelled spend of the last hour, in USD (what the spend cap compares). */
   double spendLastHourUsd();
@@ -43,8 +52,23 @@ public interface SpillwayMetrics {
   /** Spilled calls per second, averaged over the advice window. */
   double spillRatePerSecond();
 
-  /** Extra VM replicas that would carry the sustained spill (scale advice). */
+  /**
+   * Extra replicas of this replica's size that would carry the sustained spill (scale advice):
+   * the highest demand of the advice cool-down over the limit, minus one, never below 0. Rises
+   * at the first tick that shows more demand, falls only after the cool-down. See
+   * docs/autoscaling/README.md for the math.
+   */
+  double extraReplicas();
+
+  /** {@link #extraReplicas()} rounded up to whole replicas. */
   int advisedReplicas();
+
+  /**
+   * The offered load, local and spilled, in replicas of this one, averaged over the advice
+   * window and not held: 1.0 means the load needs exactly this replica's limit. The input for
+   * target-tracking autoscalers (their own stabilisation replaces the hold).
+   */
+  double demandReplicas();
 
   /** The target's circuit breaker state name (CLOSED, OPEN, HALF_OPEN, ...), or "NONE". */
   String breakerState();

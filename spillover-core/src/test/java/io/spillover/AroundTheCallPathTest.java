@@ -1,6 +1,7 @@
 package io.spillover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.spillover.internal.SpillMode;
@@ -97,11 +98,11 @@ class AroundTheCallPathTest {
   }
 
   @Test
-  void scaleAdviceIsTheSpillRateOverTheLocalRate() throws Exception {
+  void scaleAdviceIsTheSpillOverWhatABusyPermitCompletes() throws Exception {
     Spillway<Echo, Echo> sw = f.spillway(SpillwayFixture.config()
         .limit(io.spillover.limit.Limits.fixed(1)).adviceWindow(Duration.ofSeconds(10)).build());
     f.registry.tick();
-    for (int second = 0; second < 10; second++) {
+    for (int second = 0; second < 12; second++) { // the first second leaves the 10-s window
       for (int i = 0; i < 2; i++) {
         sw.call(Echo.of("l"), e -> e); // 2 local calls a second
       }
@@ -109,14 +110,40 @@ class AroundTheCallPathTest {
         for (int i = 0; i < 5; i++) {
           sw.call(Echo.of("s"), e -> e); // 5 spilled calls a second
         }
+        f.clock.advance(Duration.ofSeconds(1));
+        f.registry.tick(); // the held call keeps the one permit busy all second
       }
       await().until(() -> sw.metrics().inflightLocal() == 0);
-      f.clock.advance(Duration.ofSeconds(1));
-      f.registry.tick();
     }
-    // 5 spills/s over 3 local/s (2 + the held call) -> 2 replicas
+    // the busy permit completes 3 calls/s (2 + the held one), so 5 spills/s need 5/3 more
+    // permits: demand 8/3 of the limit of 1, extra 5/3, rounded up to 2 replicas
     assertThat(sw.metrics().spillRatePerSecond()).isEqualTo(5.0);
+    assertThat(sw.metrics().demandReplicas()).isCloseTo(8.0 / 3, within(1e-9));
+    assertThat(sw.metrics().extraReplicas()).isCloseTo(5.0 / 3, within(1e-9));
     assertThat(sw.metrics().advisedReplicas()).isEqualTo(2);
     assertThat(events).contains("advice:2");
+  }
+
+  @Test
+  void coldStartsAndPreWarmPingsAreBilledWithTheSpill() throws Exception {
+    Pricing pricing = Pricing.awsLambda(256).withInit(Duration.ofMillis(800));
+    Spillway<Echo, Echo> sw = f.spillway(SpillwayFixture.config().pricing(pricing)
+        .prewarm(2, 0.5, Duration.ofSeconds(30)).build());
+    f.fill(sw, 1);
+    f.registry.tick(); // 1 of 1 busy: two pings, the first instance starts cold
+    // the meter keeps nano-USD: each figure is exact to 1e-9 USD
+    await().until(() -> sw.metrics().prewarmPings() == 2
+        && sw.metrics().prewarmSpendUsd() >= 2 * pricing.priceOf(1) - 2e-9);
+    assertThat(sw.metrics().coldStarts()).isEqualTo(1);
+    assertThat(sw.metrics().coldStartSpendUsd()).isCloseTo(pricing.priceOfInit(), within(1e-9));
+    assertThat(pricing.priceOfInit()).isCloseTo(0.25 * 0.8 * Pricing.LAMBDA_GB_SECOND_USD,
+        within(1e-15));
+    double beforeCall = sw.metrics().spendUsd();
+    sw.call(Echo.of("s"), e -> e); // a warm spill: the call alone, no init
+    double call = sw.metrics().spendUsd() - beforeCall;
+    assertThat(call).isGreaterThanOrEqualTo(pricing.priceOf(1) - 1e-9)
+        .isLessThan(pricing.priceOf(1) + pricing.priceOfInit());
+    assertThat(sw.metrics().spendUsd() - sw.metrics().coldStartSpendUsd()
+        - sw.metrics().prewarmSpendUsd()).isCloseTo(call, within(1e-15));
   }
 }

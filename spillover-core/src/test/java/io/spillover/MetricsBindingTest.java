@@ -30,6 +30,8 @@ class MetricsBindingTest {
       assertThat(meters.get("spillover.function.cold.starts").functionCounter().count())
           .isEqualTo(1);
       assertThat(meters.get("spillover.advice.replicas").gauge().value()).isZero();
+      assertThat(meters.get("spillover.advice.demand").gauge().getId().getBaseUnit())
+          .isEqualTo("replicas");
       assertThat(meters.get("spillover.spilling").gauge().value()).isEqualTo(1);
       assertThat(meters.get("spillover.sealed.tampered").functionCounter().count()).isZero();
     }

@@ -5,8 +5,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The modelled spend of spilled calls: a total and a rolling hour (sixty one-minute buckets), in
- * nano-USD so it can be kept in atomics. Bounded memory whatever the load.
+ * The modelled spend on the function platform: spilled calls, the init phase of cold starts and
+ * pre-warm pings, as the pricing bills them. A total (and its cold-start and pre-warm parts) and
+ * a rolling hour (sixty one-minute buckets), in nano-USD so it can be kept in atomics. Bounded
+ * memory whatever the load.
  */
 public final class CostMeter {
   private static final long MINUTE = 60_000_000_000L;
@@ -14,6 +16,8 @@ public final class CostMeter {
   private final Pricing pricing;
   private final double capNanoUsd;
   private final AtomicLong total = new AtomicLong();
+  private final AtomicLong coldStarts = new AtomicLong();
+  private final AtomicLong prewarm = new AtomicLong();
   private final AtomicLongArray bucketSpend = new AtomicLongArray(BUCKETS);
   private final AtomicLongArray bucketMinute = new AtomicLongArray(BUCKETS);
 
@@ -25,10 +29,24 @@ public final class CostMeter {
     }
   }
 
-  /** Bills one invocation that ran {@code millis}; returns its price in USD. */
-  public double record(long millis, long nowNanos) {
-    double usd = pricing.priceOf(millis);
-    long nano = Math.round(usd * 1e9);
+  /** Bills one spilled call that ran {@code millis} (and its init when it was cold); USD. */
+  public double record(long millis, boolean cold, long nowNanos) {
+    return add(Math.round(pricing.priceOf(millis) * 1e9), cold, nowNanos);
+  }
+
+  /** Bills one pre-warm ping that ran {@code millis} (and its init when it was cold); USD. */
+  public double recordPing(long millis, boolean cold, long nowNanos) {
+    long nano = Math.round(pricing.priceOf(millis) * 1e9);
+    prewarm.addAndGet(nano);
+    return add(nano, cold, nowNanos);
+  }
+
+  private double add(long nano, boolean cold, long nowNanos) {
+    if (cold) {
+      long init = Math.round(pricing.priceOfInit() * 1e9);
+      coldStarts.addAndGet(init);
+      nano += init;
+    }
     total.addAndGet(nano);
     long minute = Math.floorDiv(nowNanos, MINUTE);
     int i = (int) Math.floorMod(minute, (long) BUCKETS);
@@ -37,7 +55,7 @@ public final class CostMeter {
       bucketSpend.set(i, 0);
     }
     bucketSpend.addAndGet(i, nano);
-    return usd;
+    return nano / 1e9;
   }
 
   /** Whether the cap (if any) is reached for the hour ending now. */
@@ -47,6 +65,16 @@ public final class CostMeter {
 
   public double totalUsd() {
     return total.get() / 1e9;
+  }
+
+  /** The part of {@link #totalUsd()} billed for cold starts' init phases. */
+  public double coldStartUsd() {
+    return coldStarts.get() / 1e9;
+  }
+
+  /** The part of {@link #totalUsd()} billed for pre-warm pings (their init excluded). */
+  public double prewarmUsd() {
+    return prewarm.get() / 1e9;
   }
 
   public double lastHourUsd(long nowNanos) {

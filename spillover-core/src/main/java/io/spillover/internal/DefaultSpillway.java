@@ -54,7 +54,8 @@ public final class DefaultSpillway<Q, R> implements Spillway<Q, R> {
     this.mode = new SpillMode(config.spillHeadroom(), config.spillCoolDown().toNanos());
     this.cost = new CostMeter(config.pricing(), config.spendCapPerHour());
     this.spill = parts.spillPath(counters, cost);
-    this.advisor = new ScaleAdvisor((int) Math.max(2, config.adviceWindow().toSeconds()));
+    this.advisor = new ScaleAdvisor(config.adviceWindow().toNanos(),
+        config.adviceCoolDown().toNanos());
     this.asyncExecutor = parts.asyncExecutor;
     this.overflow = new Overflow<>(this);
     this.ticker = new Ticker(this);

@@ -25,8 +25,12 @@ final class Metrics implements SpillwayMetrics {
   @Override public long tamperedReplies() { return sw.counters.tamperedReplies.sum(); }
   @Override public long prewarmPings() { return sw.counters.prewarmPings.sum(); }
   @Override public double spendUsd() { return sw.cost.totalUsd(); }
+  @Override public double coldStartSpendUsd() { return sw.cost.coldStartUsd(); }
+  @Override public double prewarmSpendUsd() { return sw.cost.prewarmUsd(); }
   @Override public double spendLastHourUsd() { return sw.cost.lastHourUsd(sw.clock.nanoTime()); }
   @Override public double spillRatePerSecond() { return sw.advisor.spillRate(); }
   @Override public int advisedReplicas() { return sw.advisor.replicas(); }
+  @Override public double extraReplicas() { return sw.advisor.extraReplicas(); }
+  @Override public double demandReplicas() { return sw.advisor.demandReplicas(); }
   @Override public String breakerState() { return sw.spill == null ? "NONE" : sw.spill.breakerState(); }
 }

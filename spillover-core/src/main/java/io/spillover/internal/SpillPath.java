@@ -231,7 +231,7 @@ final class SpillPath<R> {
       counters.coldStarts.increment();
       listener.onColdStart(name);
     }
-    listener.onSpend(name, cost.record(reply.millis, clock.nanoTime()));
+    listener.onSpend(name, cost.record(reply.millis, reply.cold, clock.nanoTime()));
     try {
       return ReplyDecoder.body(reply, name, id, codec, responseType, channel);
     } catch (UnauthenticatedReplyException e) {
@@ -248,7 +248,11 @@ final class SpillPath<R> {
     RequestEnvelope envelope = new RequestEnvelope(id, name, deadline, null, true, null, null,
         null);
     return invoker.invoke(new Invocation(id, name, EnvelopeFormat.encodeRequest(envelope, true),
-        deadline, true)).thenApply(bytes -> ReplyDecoder.envelope(bytes).cold);
+        deadline, true)).thenApply(bytes -> {
+          ResponseEnvelope reply = ReplyDecoder.envelope(bytes);
+          listener.onSpend(name, cost.recordPing(reply.millis, reply.cold, clock.nanoTime()));
+          return reply.cold;
+        });
   }
 
   int inflight() {

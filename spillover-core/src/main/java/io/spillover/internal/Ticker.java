@@ -25,7 +25,7 @@ final class Ticker {
       sw.listener.onSpillMode(sw.name, false);
     }
     if (sw.advisor.sample(sw.counters.routed(Route.FUNCTION), sw.counters.routed(Route.LOCAL),
-        now)) {
+        sw.limiter.inflight(), limit, now)) {
       sw.listener.onAdvice(sw.name, sw.advisor.replicas());
     }
     prewarm(now, limit);

@@ -32,11 +32,18 @@ import java.util.concurrent.TimeUnit;
  * {@code spillover.calls.rejected{reason}}, {@code spillover.call.duration{route}},
  * {@code spillover.limit}, {@code spillover.inflight{route}}, {@code spillover.spend} (USD),
  * {@code spillover.function.cold.starts}, {@code spillover.sealed.tampered},
- * {@code spillover.advice.replicas},
+ * {@code spillover.advice.replicas} and {@code spillover.advice.demand} (base unit
+ * {@code replicas}: the scale advice autoscalers act on, see docs/autoscaling),
  * {@code spillover.spilling}. No histograms are published by default: turn them on with a
  * {@code MeterFilter} in the application.
  */
 public final class SpilloverMetrics implements SpillwayListener {
+  /** Gauge: extra replicas that would carry the sustained spill (held; see the guide). */
+  public static final String ADVICE_REPLICAS = "spillover.advice.replicas";
+  /** Gauge: the offered load, local and spilled, in replicas of this one (not held). */
+  public static final String ADVICE_DEMAND = "spillover.advice.demand";
+  /** The base unit of both advice gauges. */
+  public static final String REPLICAS = "replicas";
   private final MeterRegistry meters;
   private final Map<String, Timer[]> timers = new ConcurrentHashMap<>();
 
@@ -90,8 +97,12 @@ public final class SpilloverMetrics implements SpillwayListener {
         .tags(tags).description("Replies to sealed calls that were not authentic (forged,"
             + " altered, truncated, or a plain error): failed spills, possible tampering")
         .register(meters);
-    Gauge.builder("spillover.advice.replicas", m, SpillwayMetrics::advisedReplicas).tags(tags)
-        .description("Extra VM replicas that would carry the sustained spill").register(meters);
+    Gauge.builder(ADVICE_REPLICAS, m, SpillwayMetrics::extraReplicas).tags(tags)
+        .baseUnit(REPLICAS).description("Extra replicas of this one's size that would carry the"
+            + " sustained spill (held for the advice cool-down)").register(meters);
+    Gauge.builder(ADVICE_DEMAND, m, SpillwayMetrics::demandReplicas).tags(tags)
+        .baseUnit(REPLICAS).description("Offered load, local and spilled, in replicas of this"
+            + " one, over the advice window").register(meters);
     timers.computeIfAbsent(name, n -> new Timer[] {timer(n, Route.LOCAL),
         timer(n, Route.FUNCTION)});
   }

@@ -1,21 +1,26 @@
 package io.spillover.plan;
 
-import java.nio.file.Files;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 
-/** The staged traces under the shared data directory; fails (never skips) when it is missing. */
+/**
+ * The traces under the repository's {@code data/traces}, which the pom puts on the test classpath;
+ * fails (never skips) when one is missing.
+ */
 final class SharedTraces {
   private SharedTraces() {}
 
   static Path file(String name) {
-    String property = System.getProperty("spillover.shared.dir");
-    Path shared = property != null && !property.isBlank()
-        ? Path.of(property) : Path.of("").toAbsolutePath().resolve("../../shared").normalize();
-    Path file = shared.resolve("data/traces").resolve(name);
-    if (!Files.isRegularFile(file)) {
-      throw new AssertionError("trace " + file.toAbsolutePath() + " not found (set"
-          + " -Dspillover.shared.dir to the directory holding data/traces)");
+    URL url = SharedTraces.class.getResource("/data/traces/" + name);
+    if (url == null) {
+      throw new AssertionError("trace data/traces/" + name + " is not on the test classpath"
+          + " (the pom copies the repository's data/traces there)");
     }
-    return file;
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new AssertionError("bad resource URL " + url, e);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.spillover.local;
 
+import io.spillover.local.internal.ConnectionReport;
 import io.spillover.local.internal.FrontServer;
 import io.spillover.local.internal.InstancePool;
 import io.spillover.local.internal.PlatformConfig;
@@ -98,6 +99,14 @@ public final class LocalPlatform implements AutoCloseable {
   /** The directory that holds the per-instance log files ({@code logs/<function>/}). */
   public Path workDir() {
     return config.workDir();
+  }
+
+  /**
+   * For a person: the endpoint of each function in each API and the provider settings that point
+   * the invokers at this platform (endpoint override, region, credentials), as lines of text.
+   */
+  public String connectionReport() {
+    return ConnectionReport.of(endpoint(), workDir(), functions(), this::httpEndpoint);
   }
 
   /** A snapshot of instances, cold starts, invocations, throttles and billing. */

@@ -1,6 +1,7 @@
 package io.spillover.attest.evidence;
 
 import io.spillover.attest.evidence.internal.Hex;
+import io.spillover.attest.evidence.internal.PolicyJson;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -63,6 +64,22 @@ public final class AttestationPolicy {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A builder holding the policy written in {@code json} (the file of {@code spillover attest
+   * verify --policy}), to be adjusted or built: a JSON object with the optional members
+   * {@code measurements} (hex strings), {@code pcrs} and {@code rtmrs} (index to hex strings),
+   * {@code allowDebug}, {@code minimumSnpTcb} ({@code bootloader, tee, snp, microcode}, optional
+   * {@code fmc}), {@code maximumVmpl}, {@code acceptedTcbStatuses}, {@code maxEvidenceAgeSeconds},
+   * {@code publicKey} with {@code nonce} (hex), {@code reportData} (hex). Without measurements or
+   * PCRs any measurement is accepted. Unknown members are errors, so a typo never silently
+   * weakens a policy.
+   *
+   * @throws IllegalArgumentException naming the member that is unknown or of the wrong type
+   */
+  public static Builder fromJson(String json) {
+    return PolicyJson.parse(Objects.requireNonNull(json, "json"));
   }
 
   public boolean anyMeasurement() {

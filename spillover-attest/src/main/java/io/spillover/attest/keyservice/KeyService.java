@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
 public final class KeyService implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(KeyService.class);
   static final String SIGNING_KEY = "keyservice-signing";
-  static final String VERIFY_FILE = "keyservice-verify.json";
+  /** The file, in the config's key directory, that holds the verify keyset clients pin. */
+  public static final String VERIFY_FILE = "keyservice-verify.json";
 
   private final Server server;
   private final AuditLog audit;

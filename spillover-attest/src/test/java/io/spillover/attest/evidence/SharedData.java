@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 import io.spillover.attest.evidence.internal.Certs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -12,25 +14,30 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Access to the shared attestation vectors; fails loudly when the data is missing. */
+/**
+ * Access to the attestation vectors under the repository's {@code data/attestation}, which the pom
+ * puts on the test classpath; fails loudly when the data is missing.
+ */
 public final class SharedData {
   private SharedData() {}
 
   public static Path dir() {
-    String prop = System.getProperty("spillover.shared.dir");
-    Path base = prop != null ? Path.of(prop) : Path.of("..", "..", "shared");
-    Path att = base.resolve("data").resolve("attestation");
-    if (!Files.isRegularFile(att.resolve("VECTORS.json"))) {
-      fail("attestation vectors not found under " + att.toAbsolutePath()
-          + " (set -Dspillover.shared.dir to the shared directory)");
+    URL vectors = SharedData.class.getResource("/data/attestation/VECTORS.json");
+    if (vectors == null) {
+      fail("attestation vectors (data/attestation/VECTORS.json) are not on the test classpath"
+          + " (the pom copies the repository's data/attestation there)");
     }
-    return att;
+    try {
+      return Path.of(vectors.toURI()).getParent();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("bad resource URL " + vectors, e);
+    }
   }
 
   public static Path file(String relative) {
     Path p = dir().resolve(relative);
     if (!Files.isRegularFile(p)) {
-      fail("shared data file missing: " + p);
+      fail("attestation data file missing: " + p);
     }
     return p;
   }

@@ -1,7 +1,7 @@
 package io.spillover.cli.demo;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "burst", mixinStandardHelpOptions = true,
     description = "A quick burst against one service with and without Spillover (in-process twin).")
 public final class DemoCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--out", description = "Directory for summary.json (default: ${DEFAULT-VALUE}).",
       defaultValue = "target/burst")
@@ -55,10 +60,9 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (cores < 1 || serviceMillis < 1 || baseRps <= 0 || burstRps <= 0 || burstSeconds <= 0
         || timeoutMillis < 1) {
-      System.err.println("demo: every option must be positive");
-      return 2;
+      throw new ParameterException(spec.commandLine(), "every option must be positive");
     }
-    PrintStream o = System.out;
+    PrintWriter o = spec.commandLine().getOut();
     long[] schedule = OpenLoopDriver.schedule(new double[][] {
         {baseRps, 2}, {burstRps, burstSeconds}, {baseRps, 2}});
     double capacity = cores * 1000.0 / serviceMillis;
@@ -75,11 +79,12 @@ public final class DemoCommand implements Callable<Integer> {
     o.println("running spillover ...");
     setups.put("spillover", demo.run(true, schedule));
     print(o, setups);
-    write(setups);
+    write(o, setups);
+    o.flush();
     return 0;
   }
 
-  private void print(PrintStream o, Map<String, Object> setups) {
+  private void print(PrintWriter o, Map<String, Object> setups) {
     o.printf("%n%-10s %9s %7s %8s %9s %7s %5s %9s %9s %9s%n", "setup", "requests", "local",
         "spilled", "rejected", "errors", "lost", "p50 ms", "p99 ms", "p99.9 ms");
     setups.forEach((name, v) -> {
@@ -91,13 +96,13 @@ public final class DemoCommand implements Callable<Integer> {
     });
   }
 
-  private void write(Map<String, Object> setups) throws IOException {
+  private void write(PrintWriter o, Map<String, Object> setups) throws IOException {
     Files.createDirectories(out);
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("setups", setups);
     Path file = out.resolve("summary.json");
     JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
         .writeValue(file.toFile(), root);
-    System.out.println("\nwrote " + file);
+    o.println("\nwrote " + file);
   }
 }

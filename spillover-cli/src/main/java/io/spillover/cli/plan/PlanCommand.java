@@ -1,17 +1,22 @@
 package io.spillover.cli.plan;
 
+import io.spillover.cli.common.CommandFailedException;
 import io.spillover.plan.CostModel;
 import io.spillover.plan.Plan;
 import io.spillover.plan.Trace;
 import io.spillover.plan.TraceFormatException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -23,6 +28,8 @@ import tools.jackson.core.JacksonException;
         + " capacity and the saving against provisioning for the c100/c99/c95/c90 rate.",
         "Writes DIR/plan.json and DIR/plan.png."})
 public final class PlanCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--trace", required = true, paramLabel = "FILE",
       description = "Trace CSV: 'second,count' per-second counts, or raw arrivals with a"
@@ -85,26 +92,24 @@ public final class PlanCommand implements Callable<Integer> {
       }
       plan = Plan.compute(Trace.read(trace), model.build(), factors, levels);
     } catch (IllegalArgumentException e) {
-      System.err.println("plan: " + e.getMessage());
-      return 2;
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     } catch (TraceFormatException e) {
-      System.err.println("plan: malformed trace: " + e.getMessage());
-      return 1;
+      throw CommandFailedException.because("malformed trace", e);
     } catch (IOException e) {
-      System.err.println("plan: cannot read the trace: " + e);
-      return 1;
+      throw CommandFailedException.because("cannot read the trace", e);
     }
     String name = String.valueOf(trace.getFileName());
-    PlanReport.print(System.out, plan, name);
+    PrintWriter o = spec.commandLine().getOut();
+    PlanReport.print(o, plan, name);
     try {
       Files.createDirectories(out);
       PlanJson.write(plan, name, out.resolve("plan.json"));
       PlanChart.write(plan, name, out.resolve("plan.png"));
     } catch (IOException | JacksonException e) {
-      System.err.println("plan: cannot write to " + out + ": " + e);
-      return 1;
+      throw CommandFailedException.because("cannot write to " + out, e);
     }
-    System.out.printf("%nwrote %s and %s%n", out.resolve("plan.json"), out.resolve("plan.png"));
+    o.printf("%nwrote %s and %s%n", out.resolve("plan.json"), out.resolve("plan.png"));
+    o.flush();
     return 0;
   }
 

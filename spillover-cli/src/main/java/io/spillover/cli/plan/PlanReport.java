@@ -6,14 +6,14 @@ import io.spillover.plan.Plan;
 import io.spillover.plan.Provisioning;
 import io.spillover.plan.Saving;
 import io.spillover.plan.Trace;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /** The plan as readable text tables. */
 final class PlanReport {
   private PlanReport() {}
 
-  static void print(PrintStream o, Plan plan, String traceName) {
+  static void print(PrintWriter o, Plan plan, String traceName) {
     Trace t = plan.trace();
     CostModel m = plan.model();
     o.printf(Locale.ROOT,

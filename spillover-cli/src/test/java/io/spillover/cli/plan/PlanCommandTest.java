@@ -12,6 +12,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,16 +28,19 @@ import tools.jackson.databind.json.JsonMapper;
 class PlanCommandTest {
   static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
+  /** The repository's data/traces file, which the pom puts on the test classpath. */
   static Path combinedTrace() {
-    String property = System.getProperty("spillover.shared.dir");
-    Path shared = property != null && !property.isBlank()
-        ? Path.of(property) : Path.of("").toAbsolutePath().resolve("../../shared").normalize();
-    Path file = shared.resolve("data/traces/azure_llm_2023_combined_per_second.csv");
-    if (!Files.isRegularFile(file)) {
-      throw new AssertionError("trace " + file.toAbsolutePath() + " not found (set"
-          + " -Dspillover.shared.dir to the directory holding data/traces)");
+    URL url = PlanCommandTest.class.getResource(
+        "/data/traces/azure_llm_2023_combined_per_second.csv");
+    if (url == null) {
+      throw new AssertionError("the combined trace is not on the test classpath (the pom copies"
+          + " the repository's data/traces there)");
     }
-    return file;
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new AssertionError("bad resource URL " + url, e);
+    }
   }
 
   static JsonNode json(Path out) {

@@ -15,18 +15,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the functions a jar or directory declares in {@code spillover-functions.json} at its
- * root. The code of each function is the jar itself, or the directory plus the jars in its
- * {@code lib/} (Lambda's layout of a deployment package), plus any {@code "classpath"} entries
- * (relative to the jar's or directory's parent folder, or absolute).
- *
- * <pre>
- * {"functions": [
- *   {"name": "social", "kind": "lambda", "handler": "com.example.Handler", "memoryMb": 512},
- *   {"name": "social-ow", "kind": "openwhisk", "handler": "com.example.Action", "concurrency": 4,
- *    "timeoutMs": 10000}
- * ]}
- * </pre>
+ * Reads the descriptor of a {@link io.spillover.local.FunctionPackage} (its format is described
+ * there) and lists the package's code.
  */
 public final class FunctionsDescriptor {
   public static final String FILE = "spillover-functions.json";

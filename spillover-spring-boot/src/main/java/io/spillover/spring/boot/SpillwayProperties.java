@@ -88,6 +88,12 @@ public class SpillwayProperties {
   private Duration adviceWindow;
 
   /**
+   * How long the highest demand holds the extra-replica advice up; 0 turns the hold off (library
+   * default: 5m).
+   */
+  private Duration adviceCoolDown;
+
+  /**
    * The circuit breaker of the function target (Resilience4j); unset keys come from the base
    * config, else from the CircuitBreakerRegistry's default config.
    */
@@ -129,6 +135,8 @@ public class SpillwayProperties {
   public void setLatencySampling(Integer everyN) { this.latencySampling = everyN; }
   public Duration getAdviceWindow() { return adviceWindow; }
   public void setAdviceWindow(Duration window) { this.adviceWindow = window; }
+  public Duration getAdviceCoolDown() { return adviceCoolDown; }
+  public void setAdviceCoolDown(Duration coolDown) { this.adviceCoolDown = coolDown; }
   public CircuitBreaker getCircuitBreaker() { return circuitBreaker; }
 
   /** The function target's circuit breaker (Resilience4j CircuitBreakerConfig). */
@@ -228,6 +236,10 @@ public class SpillwayProperties {
     private Double requestUsd;
     /** Billing granularity of the duration (default: 1ms). */
     private Duration granularity;
+    /**
+     * Billed init phase of a cold start (default with Lambda prices: 1s; with custom prices: 0).
+     */
+    private Duration initDuration;
 
     public Integer getMemoryMb() { return memoryMb; }
     public void setMemoryMb(Integer memoryMb) { this.memoryMb = memoryMb; }
@@ -237,6 +249,8 @@ public class SpillwayProperties {
     public void setRequestUsd(Double usd) { this.requestUsd = usd; }
     public Duration getGranularity() { return granularity; }
     public void setGranularity(Duration granularity) { this.granularity = granularity; }
+    public Duration getInitDuration() { return initDuration; }
+    public void setInitDuration(Duration init) { this.initDuration = init; }
   }
 
   /** Retries on the function (only for idempotent calls, with the same request id). */

@@ -63,6 +63,8 @@ class SpillwayPropertiesTest {
       assertThat(c.retryBackoff()).isEqualTo(Duration.ofMillis(20));
       assertThat(c.latencySampling()).isEqualTo(8);
       assertThat(c.adviceWindow()).isEqualTo(Duration.ofSeconds(30));
+      assertThat(c.adviceCoolDown()).isEqualTo(Duration.ofMinutes(2));
+      assertThat(c.pricing().initMillis()).isEqualTo(400);
     }, S + "latency-slo=50ms", S + "function.provider=twins", S + "function.target=echo",
         S + "timeout=3s", S + "max-wait=250ms", S + "max-waiting=7",
         S + "max-concurrent-spills=12", S + "max-spills-per-second=40.5",
@@ -70,9 +72,10 @@ class SpillwayPropertiesTest {
         S + "overload.batch=shed", S + "overload.critical=wait",
         S + "hysteresis.headroom=0.2", S + "hysteresis.cool-down=9s",
         S + "prewarm.instances=3", S + "prewarm.utilisation=0.7", S + "prewarm.period=2m",
-        S + "pricing.memory-mb=1024", S + "spend-cap-per-hour=2.5",
+        S + "pricing.memory-mb=1024", S + "pricing.init-duration=400ms",
+        S + "spend-cap-per-hour=2.5",
         S + "retry.attempts=5", S + "retry.backoff=20ms", S + "latency-sampling=8",
-        S + "advice-window=30s");
+        S + "advice-window=30s", S + "advice-cool-down=2m");
   }
 
   @Test

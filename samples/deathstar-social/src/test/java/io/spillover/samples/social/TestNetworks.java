@@ -3,8 +3,6 @@ package io.spillover.samples.social;
 import io.spillover.samples.social.frontend.SocialFrontend;
 import io.spillover.samples.social.storage.InMemoryStorage;
 import io.spillover.samples.social.storage.Storage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,20 +35,5 @@ public final class TestNetworks {
       frontend.registerUser("first_" + i, "last_" + i, "username_" + i, "password_" + i, i);
     }
     return this;
-  }
-
-  /**
-   * The shared data directory: system property {@code spillover.shared.dir}, else {@code ../shared}
-   * next to the project root. Fails (never skips) when it is missing.
-   */
-  public static Path sharedDir() {
-    String property = System.getProperty("spillover.shared.dir");
-    Path dir = property != null && !property.isBlank()
-        ? Path.of(property) : Path.of("").toAbsolutePath().resolve("../../../shared").normalize();
-    if (!Files.isDirectory(dir.resolve("data/deathstar"))) {
-      throw new AssertionError("shared data not found at " + dir.toAbsolutePath()
-          + " (set -Dspillover.shared.dir to the directory holding data/deathstar)");
-    }
-    return dir;
   }
 }

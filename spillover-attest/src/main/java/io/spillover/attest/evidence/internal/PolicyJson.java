@@ -9,11 +9,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The policy file of {@code attest verify --policy}: a JSON object with optional members
- * {@code measurements}, {@code pcrs}, {@code rtmrs}, {@code allowDebug}, {@code minimumSnpTcb},
- * {@code maximumVmpl}, {@code acceptedTcbStatuses}, {@code maxEvidenceAgeSeconds},
- * {@code publicKey} + {@code nonce}, {@code reportData}. Unknown members are errors, so a typo
- * never silently weakens a policy. Without measurement members any measurement is accepted.
+ * Reads the policy JSON of {@link AttestationPolicy#fromJson} (the members are listed there).
+ * Unknown members are errors, so a typo never silently weakens a policy.
  */
 public final class PolicyJson {
   private static final Set<String> KNOWN = Set.of("measurements", "pcrs", "rtmrs", "allowDebug",

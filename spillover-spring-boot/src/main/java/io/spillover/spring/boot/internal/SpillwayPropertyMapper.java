@@ -63,6 +63,7 @@ final class SpillwayPropertyMapper {
     }
     set("latency-sampling", p.getLatencySampling(), b::latencySampling);
     set("advice-window", p.getAdviceWindow(), b::adviceWindow);
+    set("advice-cool-down", p.getAdviceCoolDown(), b::adviceCoolDown);
     circuitBreaker(p.getCircuitBreaker(), b);
   }
 
@@ -143,12 +144,17 @@ final class SpillwayPropertyMapper {
     boolean custom = p.getGbSecondUsd() != null || p.getRequestUsd() != null
         || p.getGranularity() != null;
     if (!custom && p.getMemoryMb() == null) {
+      if (p.getInitDuration() != null) {
+        set("pricing.init-duration", p.getInitDuration(),
+            d -> b.pricing(base.pricing().withInit(d)));
+      }
       return;
     }
     int memory = or(p.getMemoryMb(), base.pricing().memoryMb());
     set("pricing", p, x -> {
       if (!custom) {
-        b.pricing(Pricing.awsLambda(memory));
+        Pricing lambda = Pricing.awsLambda(memory);
+        b.pricing(x.getInitDuration() == null ? lambda : lambda.withInit(x.getInitDuration()));
         return;
       }
       long granularity = or(x.getGranularity(), Duration.ofMillis(1)).toMillis();
@@ -157,7 +163,8 @@ final class SpillwayPropertyMapper {
             + x.getGranularity());
       }
       b.pricing(Pricing.of(or(x.getGbSecondUsd(), Pricing.LAMBDA_GB_SECOND_USD),
-          or(x.getRequestUsd(), Pricing.LAMBDA_REQUEST_USD), memory, (int) granularity));
+          or(x.getRequestUsd(), Pricing.LAMBDA_REQUEST_USD), memory, (int) granularity)
+          .withInit(or(x.getInitDuration(), Duration.ZERO)));
     });
   }
 

@@ -12,11 +12,11 @@ import java.util.Map;
 final class Failover {
   static final double LOSS = 0.5;
   private final LabOptions o;
-  private final double base;
+  private final int base;
   private final double boot;
   private final double compression;
 
-  Failover(LabOptions o, double base, double boot, double compression) {
+  Failover(LabOptions o, int base, double boot, double compression) {
     this.o = o;
     this.base = base;
     this.boot = boot;
@@ -36,7 +36,7 @@ final class Failover {
     f.put("replacement_after_s", SetupResult.round(boot));
     for (String name : new String[] {"vm_only", "spillover"}) {
       Setup s = Setup.of("failover_" + name, base, name.equals("spillover"))
-          .failing(failAt, LOSS, boot);
+          .losing(new Setup.Loss(failAt, LOSS, boot));
       SetupResult r = runner.run(s, steady);
       runs.put(name, r);
       int recovery = r.series().secondsUntilUnder((int) failAt, end, o.sloMs());

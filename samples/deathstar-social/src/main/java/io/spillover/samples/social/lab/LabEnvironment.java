@@ -1,5 +1,6 @@
 package io.spillover.samples.social.lab;
 
+import io.spillover.Pricing;
 import io.spillover.function.FunctionRef;
 import io.spillover.local.FunctionSpec;
 import io.spillover.local.LocalPlatform;
@@ -35,16 +36,21 @@ import okhttp3.Response;
  */
 final class LabEnvironment implements AutoCloseable {
   static final String TWIN = "social-twin";
+  static final int LAMBDA_MEMORY_MB = 256;
   private final LabOptions options;
   private final Storage storage;
   private final StorageHttpServer storageServer;
   private final Workload workload;
   private final int users;
+  private final double compression;
   private LocalPlatform platform;
   private OkHttpClient http;
+  private double prewarmBilledUsd;
 
-  LabEnvironment(LabOptions options) {
+  /** @param compression trace seconds per second of the runs (scales the advice's clock) */
+  LabEnvironment(LabOptions options, double compression) {
     this.options = options;
+    this.compression = compression;
     this.storage = InMemoryStorage.create();
     SocialNetwork loader = SocialNetwork.builder().storage(storage).machineId(1).build();
     SocialFrontend frontend = new SocialFrontend(loader, storage.media());
@@ -75,13 +81,14 @@ final class LabEnvironment implements AutoCloseable {
     }
     platform = LocalPlatform.builder()
         .functions(FunctionSpec.lambda(TWIN, SocialTwinHandler.class.getName())
-            .memoryMb(256)
+            .memoryMb(LAMBDA_MEMORY_MB)
             .environment(SocialTwin.STORAGE_URL_ENV, storageServer.baseUri().toString())
             .build())
         .maxConcurrency(options.functionConcurrency())
         .perFunctionConcurrency(options.functionConcurrency())
         .idleTimeout(Duration.ofMinutes(30))
         .build().start();
+    double before = platform.stats().costUsd();
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(256);
     dispatcher.setMaxRequestsPerHost(256);
@@ -89,6 +96,7 @@ final class LabEnvironment implements AutoCloseable {
         .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
         .readTimeout(Duration.ofMinutes(2)).callTimeout(Duration.ofMinutes(2)).build();
     warm();
+    prewarmBilledUsd = platform.stats().costUsd() - before;
   }
 
   /**
@@ -136,9 +144,47 @@ final class LabEnvironment implements AutoCloseable {
     return FunctionRef.of("lambda", TWIN);
   }
 
-  /** Billed USD of the function platform so far (0 before it started). */
-  synchronized double functionCostUsd() {
-    return platform == null ? 0 : platform.stats().costUsd();
+  /**
+   * The function platform's billed cost, invocations and cold starts so far, once the calls in
+   * flight have ended (a run's last spills are billed when they end, and belong to that run).
+   */
+  synchronized FunctionBill.Snapshot functionSnapshot() {
+    if (platform == null) {
+      return new FunctionBill.Snapshot(0, 0, 0);
+    }
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (platform.stats().inFlight() > 0 && System.nanoTime() < until) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    var s = platform.stats();
+    return new FunctionBill.Snapshot(s.costUsd(), s.invocations(), s.coldStarts());
+  }
+
+  /**
+   * What starting the twin instances before the runs was billed here (their cold starts
+   * included). Ten worker JVMs starting at once on two shared cores take far longer to init
+   * than a Lambda instance does, so this overstates the cost on Lambda; see {@link #prewarmUsd}.
+   */
+  synchronized double prewarmBilledUsd() {
+    return prewarmBilledUsd;
+  }
+
+  /**
+   * Pre-warming the twin as Lambda would bill it: one cold start (the SDK's modelled init) and
+   * one short invocation per instance kept warm.
+   */
+  double prewarmUsd() {
+    Pricing lambda = Pricing.awsLambda(LAMBDA_MEMORY_MB);
+    return options.functionConcurrency() * (lambda.priceOfInit() + lambda.priceOf(1));
+  }
+
+  double compression() {
+    return compression;
   }
 
   String platformReport() {
@@ -165,9 +211,6 @@ final class LabEnvironment implements AutoCloseable {
     return options.vmPricePerHour();
   }
 
-  double rpsPerVm() {
-    return options.rpsPerVm();
-  }
 
   @Override
   public void close() {

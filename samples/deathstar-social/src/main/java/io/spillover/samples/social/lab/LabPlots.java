@@ -17,8 +17,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The lab's plots, like Boxer's Figure 10: per setup, the load and the service calls served by the
- * VMs and by the function twin per second, with p99 on the right axis; and p99 over time of all
- * setups, and of the failover runs, on one chart each.
+ * VMs and by the function twin per second, with p99 on the right axis; p99 over time of all
+ * setups (per second and per trace minute), the VMs serving over time, and p99 of the failover
+ * runs, on one chart each.
  */
 final class LabPlots {
   private final LabOptions o;
@@ -42,6 +43,8 @@ final class LabPlots {
       save(perSetup(r, secs), "timeline-" + r.name());
     }
     save(p99All(results, secs, "p99 per second, all setups (log scale)"), "p99-all");
+    save(vms(results, secs), "vms-over-time");
+    save(p99PerMinute(), "p99-per-minute");
     if (!failover.isEmpty()) {
       int fs = (int) Math.ceil(o.failoverSeconds());
       save(p99All(failover, fs, "failover: p99 per second (half the VM capacity lost at "
@@ -64,6 +67,38 @@ final class LabPlots {
     return c;
   }
 
+  private XYChart vms(Map<String, SetupResult> runs, int secs) {
+    XYChart c = base("VMs serving (one worker of every service each)", "VMs");
+    runs.forEach((n, r) -> line(c, n, secs, r.series().vms, 0));
+    return c;
+  }
+
+  private XYChart p99PerMinute() {
+    XYChart c = new XYChartBuilder().width(900).height(420)
+        .title("p99 per trace minute, all setups (log scale)").xAxisTitle("trace minute")
+        .yAxisTitle("p99 ms").build();
+    style(c);
+    c.getStyler().setYAxisLogarithmic(true);
+    double perMinute = 60 / a.compression;
+    int minutes = (int) Math.ceil(o.windowSeconds() / 60.0);
+    results.forEach((n, r) -> {
+      List<Double> x = new ArrayList<>();
+      List<Double> y = new ArrayList<>();
+      for (int m = 0; m < minutes; m++) {
+        double v = r.series().p99Millis((int) Math.floor(m * perMinute),
+            (int) Math.floor((m + 1) * perMinute));
+        if (!Double.isNaN(v)) {
+          x.add((double) m);
+          y.add(Math.max(1, v));
+        }
+      }
+      if (!x.isEmpty()) {
+        c.addSeries(n, x, y).setMarker(SeriesMarkers.NONE);
+      }
+    });
+    return c;
+  }
+
   private XYChart p99All(Map<String, SetupResult> runs, int secs, String title) {
     XYChart c = base(title, "p99 ms");
     c.getStyler().setYAxisLogarithmic(true);
@@ -71,26 +106,32 @@ final class LabPlots {
     return c;
   }
 
-  private static XYChart base(String title, String yTitle) {
+  static XYChart base(String title, String yTitle) {
     XYChart c = new XYChartBuilder().width(900).height(420).title(title)
         .xAxisTitle("second of the run").yAxisTitle(yTitle).build();
-    c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-    c.getStyler().setMarkerSize(0);
-    c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+    style(c);
     return c;
   }
 
-  private static void line(XYChart c, String name, int secs, AtomicLongArray values, int group) {
+  private static void style(XYChart c) {
+    c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+    c.getStyler().setMarkerSize(0);
+    c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+  }
+
+  static XYSeries line(XYChart c, String name, int secs, AtomicLongArray values, int group) {
     double[] x = new double[secs];
     double[] y = new double[secs];
     for (int i = 0; i < secs; i++) {
       x[i] = i;
       y[i] = values.get(i);
     }
-    c.addSeries(name, x, y).setMarker(SeriesMarkers.NONE);
+    XYSeries s = c.addSeries(name, x, y);
+    s.setMarker(SeriesMarkers.NONE);
+    return s;
   }
 
-  private static XYSeries p99(XYChart c, String name, Series s, int secs) {
+  static XYSeries p99(XYChart c, String name, Series s, int secs) {
     List<Double> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
     for (int i = 0; i < Math.min(secs, s.seconds); i++) {
@@ -109,7 +150,12 @@ final class LabPlots {
   }
 
   private void save(XYChart c, String name) throws IOException {
-    Path file = o.out().resolve(name + ".png");
-    BitmapEncoder.saveBitmap(c, file.toString(), BitmapFormat.PNG);
+    save(c, o.out(), name);
+  }
+
+  static void save(XYChart c, Path dir, String name) throws IOException {
+    System.setProperty("java.awt.headless", "true");
+    Files.createDirectories(dir);
+    BitmapEncoder.saveBitmap(c, dir.resolve(name + ".png").toString(), BitmapFormat.PNG);
   }
 }

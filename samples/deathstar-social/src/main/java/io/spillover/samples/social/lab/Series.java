@@ -7,15 +7,19 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Per-second series of one run (seconds since the run started): arrivals by intended send time,
- * service calls that ran on the VM and in the function twin by completion time, and the latency
- * of the requests due in each second (from their intended send time).
+ * service calls that ran on the VM and in the function twin by completion time, the latency
+ * of the requests due in each second (from their intended send time), and the VM controller's
+ * samples (VMs serving, the watched service's workers and limit).
  */
 final class Series {
   final int seconds;
   final AtomicLongArray arrivals;
   final AtomicLongArray vmCalls;
   final AtomicLongArray functionCalls;
-  final AtomicLongArray vmWorkers;
+  /** VMs serving, the watched service's workers and its spillway's limit, sampled each second. */
+  final AtomicLongArray vms;
+  final AtomicLongArray workers;
+  final AtomicLongArray limit;
   private final Histogram[] latencyMicros;
 
   Series(int seconds) {
@@ -23,7 +27,9 @@ final class Series {
     arrivals = new AtomicLongArray(seconds);
     vmCalls = new AtomicLongArray(seconds);
     functionCalls = new AtomicLongArray(seconds);
-    vmWorkers = new AtomicLongArray(seconds);
+    vms = new AtomicLongArray(seconds);
+    workers = new AtomicLongArray(seconds);
+    limit = new AtomicLongArray(seconds);
     latencyMicros = new Histogram[seconds];
     for (int i = 0; i < seconds; i++) {
       latencyMicros[i] = new ConcurrentHistogram(3);
@@ -54,6 +60,24 @@ final class Series {
   double p99Millis(int s) {
     Histogram h = latencyMicros[s];
     return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(99) / 1000.0;
+  }
+
+  /** The p99 in ms of the requests due in seconds [{@code from}, {@code to}), or NaN. */
+  double p99Millis(int from, int to) {
+    Histogram all = new Histogram(3);
+    for (int s = Math.max(0, from); s < Math.min(seconds, to); s++) {
+      all.add(latencyMicros[s]);
+    }
+    return all.getTotalCount() == 0 ? Double.NaN : all.getValueAtPercentile(99) / 1000.0;
+  }
+
+  /** Each second's value of {@code values} up to {@code length}, as a list (for summary.json). */
+  static java.util.List<Long> list(AtomicLongArray values, int length) {
+    java.util.List<Long> out = new java.util.ArrayList<>();
+    for (int i = 0; i < Math.min(length, values.length()); i++) {
+      out.add(values.get(i));
+    }
+    return out;
   }
 
   /**

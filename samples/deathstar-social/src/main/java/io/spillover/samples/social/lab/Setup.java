@@ -3,37 +3,56 @@ package io.spillover.samples.social.lab;
 import java.util.Objects;
 
 /**
- * One setup of the spike lab: how much VM capacity it starts with, whether it spills, whether it
- * autoscales, and whether it loses VM capacity mid-run.
+ * One setup of the spike lab: how many VMs it starts with, whether it spills, whether and how it
+ * autoscales, whether it loses part of its capacity mid-run, and what limits local admission.
  *
  * @param name the name in summary.json
- * @param provisionedRps the mixed-request rate the VM pools are sized for at the start
- * @param spill whether calls over a pool's size spill to the function twin
- * @param autoscaleBootSeconds when positive, VM capacity follows the load after this delay
- *     (compressed seconds)
- * @param failAtSeconds when positive, the second at which {@code lossFraction} of every pool is lost
- * @param lossFraction the share of workers lost
- * @param replaceAfterSeconds when the lost capacity is back (a replacement VM booted)
+ * @param vms VMs at the start (each runs one worker of every service)
+ * @param spill whether calls over the limit spill to the function twin
+ * @param scaling the autoscaler, or {@code null} for a fixed fleet
+ * @param loss a share of every pool lost mid-run and given back later, or {@code null}
+ * @param adaptiveLimit whether each spillway's limit is the core's adaptive (AIMD) limit in front
+ *     of the pool, rather than the pool's size itself
  */
-record Setup(String name, double provisionedRps, boolean spill, double autoscaleBootSeconds,
-    double failAtSeconds, double lossFraction, double replaceAfterSeconds) {
+record Setup(String name, int vms, boolean spill, Autoscaler.Settings scaling, Loss loss,
+    boolean adaptiveLimit) {
 
-  Setup {
-    Objects.requireNonNull(name, "name");
-    if (provisionedRps <= 0) {
-      throw new IllegalArgumentException("provisionedRps must be positive");
+  /**
+   * Capacity lost for a while: a failed VM until its replacement boots, or CPU taken from the VM
+   * and given back (Elastic CVM).
+   *
+   * @param atSeconds when, in seconds of the run
+   * @param fraction the share of every pool's workers lost
+   * @param forSeconds how long until it is back
+   */
+  record Loss(double atSeconds, double fraction, double forSeconds) {
+    Loss {
+      if (atSeconds < 0 || !(fraction > 0 && fraction < 1) || forSeconds < 0) {
+        throw new IllegalArgumentException("bad capacity loss " + this);
+      }
     }
   }
 
-  static Setup of(String name, double rps, boolean spill) {
-    return new Setup(name, rps, spill, 0, 0, 0, 0);
+  Setup {
+    Objects.requireNonNull(name, "name");
+    if (vms < 1) {
+      throw new IllegalArgumentException("a setup needs at least one VM, was " + vms);
+    }
   }
 
-  Setup autoscaled(double bootSeconds) {
-    return new Setup(name, provisionedRps, spill, bootSeconds, 0, 0, 0);
+  static Setup of(String name, int vms, boolean spill) {
+    return new Setup(name, vms, spill, null, null, false);
   }
 
-  Setup failing(double atSeconds, double loss, double replaceAfter) {
-    return new Setup(name, provisionedRps, spill, 0, atSeconds, loss, replaceAfter);
+  Setup autoscaled(Autoscaler.Settings settings) {
+    return new Setup(name, vms, spill, settings, loss, adaptiveLimit);
+  }
+
+  Setup losing(Loss loss) {
+    return new Setup(name, vms, spill, scaling, loss, adaptiveLimit);
+  }
+
+  Setup adaptive() {
+    return new Setup(name, vms, spill, scaling, loss, true);
   }
 }

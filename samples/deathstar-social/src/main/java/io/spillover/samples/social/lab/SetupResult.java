@@ -8,18 +8,24 @@ import java.util.Set;
 record SetupResult(String name, long requests, long local, long spilled, long rejected,
     long errors, long lost, double p50Ms, double p99Ms, double p999Ms,
     Map<String, Long> spilledByService, Set<String> overloaded, double vmCostPerHour,
-    double functionCostPerHour, Series series) {
+    double functionCostPerHour, FunctionBill functions, double meanVms, Series series) {
 
   double costPerHour() {
     return vmCostPerHour + functionCostPerHour;
   }
 
+  /** Share of the logic-service calls that ran on the function twin. */
+  double spilledShare() {
+    return local + spilled == 0 ? 0 : spilled / (double) (local + spilled);
+  }
+
   /** The summary.json entry (the core demo's keys plus the lab's). */
-  Map<String, Object> json() {
+  Map<String, Object> json(int seconds) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("requests", requests);
     m.put("local", local);
     m.put("spilled", spilled);
+    m.put("spilled_share", round4(spilledShare()));
     m.put("rejected", rejected);
     m.put("errors", errors);
     m.put("lost", lost);
@@ -31,6 +37,9 @@ record SetupResult(String name, long requests, long local, long spilled, long re
     m.put("vm_cost_per_hour_usd", round4(vmCostPerHour));
     m.put("function_cost_per_hour_usd", round4(functionCostPerHour));
     m.put("cost_per_hour_usd", round4(costPerHour()));
+    m.put("function_cost", functions.json());
+    m.put("mean_vms", round(meanVms()));
+    m.put("vms_over_time", Series.list(series.vms, seconds));
     return m;
   }
 
@@ -40,5 +49,9 @@ record SetupResult(String name, long requests, long local, long spilled, long re
 
   static double round4(double v) {
     return Math.round(v * 10_000) / 10_000.0;
+  }
+
+  static double round9(double v) {
+    return Math.round(v * 1e9) / 1e9;
   }
 }

@@ -6,6 +6,8 @@ import io.spillover.SpillRejectedException;
 import io.spillover.Spillway;
 import io.spillover.SpillwayListener;
 import io.spillover.samples.social.SocialNetwork;
+import io.spillover.limit.LimitFactory;
+import io.spillover.limit.Limits;
 import io.spillover.samples.social.vm.VmCapacity;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Runs one {@link Setup} over a schedule, open loop, and measures it. */
@@ -31,8 +34,18 @@ final class SetupRunner {
     int seconds = arrivals.secondsCeil() + env.drainSeconds() + 1;
     Series series = new Series(seconds);
     Map<String, VmCapacity> pools = new LinkedHashMap<>();
-    Capacity.workersFor(setup.provisionedRps()).forEach((s, w) -> pools.put(s, new VmCapacity(w)));
-    long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+    Capacity.workersFor(setup.vms()).forEach((s, w) -> pools.put(s, new VmCapacity(w)));
+    Map<String, LimitFactory> limits = new LinkedHashMap<>();
+    if (setup.adaptiveLimit()) {
+      // the core's AIMD limit learns each pool's size from latency: a call slower than twice the
+      // service's unloaded time (plus 10 ms of scheduling slack) is a sign of queueing
+      pools.forEach((s, pool) -> limits.put(s, Limits.aimd().initial(pool.workers()).min(1)
+          .max(4 * pool.workers()).slo(Duration.ofMillis(Math.round(
+              2 * Capacity.CALL_MS.get(s) + 10))).build()));
+    }
+    // the schedule starts once the VM side is up: a context that starts slowly must not make the
+    // first requests late (latency counts from each request's intended send time)
+    AtomicLong startAt = new AtomicLong(Long.MAX_VALUE);
     Map<String, LongAdder> refused = new java.util.concurrent.ConcurrentHashMap<>();
     LongAdder fnNanos = new LongAdder();
     LongAdder fnCount = new LongAdder();
@@ -47,7 +60,7 @@ final class SetupRunner {
 
       @Override
       public void onCall(String spillway, Route route, Outcome outcome, long nanos) {
-        series.call(route, System.nanoTime() - start);
+        series.call(route, System.nanoTime() - startAt.get());
         if (route == Route.FUNCTION && nanos > 0) {
           fnNanos.add(nanos);
           fnCount.increment();
@@ -68,13 +81,16 @@ final class SetupRunner {
     if (setup.spill()) {
       env.startPlatform();
     }
-    double fnCostBefore = env.functionCostUsd();
-    try (VmSide vm = VmSide.start(env, setup.spill(), pools, listener)) {
+    FunctionBill.Snapshot fnBefore = env.functionSnapshot();
+    try (VmSide vm = VmSide.start(env, setup.spill(), pools, limits, listener)) {
+      long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+      startAt.set(start);
       Map<String, Spillway<?, ?>> spillways = new LinkedHashMap<>();
       pools.keySet().forEach(s -> spillways.put(s, vm.registry().find(s).orElseThrow()));
       SocialNetwork network = vm.network();
       Driver driver = new Driver(series, start);
-      VmController controller = new VmController(setup, pools, arrivals, driver, start, env);
+      VmController controller = new VmController(setup, pools, spillways, arrivals.seconds,
+          series, start, env);
       Thread bar = progressBar(setup.name(), arrivals, driver, start);
       controller.start();
       driver.run(arrivals.offsetsNanos, i -> env.workload().run(network, i),
@@ -100,11 +116,13 @@ final class SetupRunner {
           byService.put(e.getKey(), f);
         }
       }
-            double fnCostPerHour = (env.functionCostUsd() - fnCostBefore) / wallSeconds * 3600;
+      FunctionBill bill = FunctionBill.between(fnBefore, env.functionSnapshot(),
+          setup.spill() ? env.prewarmUsd() : 0, spillways.values());
       return new SetupResult(setup.name(), driver.sent(), local, spilled, driver.rejected.sum(),
           driver.errors.sum(), driver.lost(), driver.percentile(50), driver.percentile(99),
           driver.percentile(99.9), byService, new TreeSet<>(overloaded),
-          controller.vmSecondsTimesPrice() / wallSeconds * 3600, fnCostPerHour, series);
+          controller.vmCostPerHour(),
+          bill.billedUsd() / wallSeconds * 3600, bill, controller.meanServingVms(), series);
     }
   }
 

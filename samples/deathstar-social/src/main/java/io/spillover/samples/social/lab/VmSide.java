@@ -2,6 +2,7 @@ package io.spillover.samples.social.lab;
 
 import io.spillover.SpilloverRegistry;
 import io.spillover.SpillwayListener;
+import io.spillover.limit.LimitFactory;
 import io.spillover.samples.social.SocialNetwork;
 import io.spillover.samples.social.vm.SocialVmApplication;
 import io.spillover.samples.social.vm.VmCapacity;
@@ -25,7 +26,7 @@ final class VmSide implements AutoCloseable {
   }
 
   static VmSide start(LabEnvironment env, boolean spill, Map<String, VmCapacity> pools,
-      SpillwayListener listener) {
+      Map<String, LimitFactory> limits, SpillwayListener listener) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("spring.main.banner-mode", "off");
     p.put("spring.main.log-startup-info", "false");
@@ -35,6 +36,10 @@ final class VmSide implements AutoCloseable {
     p.put(config + "timeout", "10s");
     p.put(config + "max-wait", "2s");
     p.put(config + "max-waiting", "5000");
+    // the scale advice on the trace's clock: a one-minute window, held for two minutes
+    p.put(config + "advice-window", Math.round(60_000 / env.compression()) + "ms");
+    p.put(config + "advice-cool-down", Math.round(120_000 / env.compression()) + "ms");
+    p.put("spillover.tick-interval", "100ms");
     if (spill) {
       p.put("spillover.providers.lambda.enabled", "true");
       p.put("spillover.providers.lambda.region", "us-east-1");
@@ -55,7 +60,7 @@ final class VmSide implements AutoCloseable {
         .initializers(c -> {
           ConfigurableListableBeanFactory beans = c.getBeanFactory();
           beans.registerSingleton("storage", env.storage());
-          beans.registerSingleton("vmPools", new SocialVmApplication.VmPools(pools));
+          beans.registerSingleton("vmPools", new SocialVmApplication.VmPools(pools, limits));
           beans.registerSingleton("labListener", listener);
         })
         .run();

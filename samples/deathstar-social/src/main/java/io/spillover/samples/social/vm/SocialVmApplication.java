@@ -3,9 +3,12 @@ package io.spillover.samples.social.vm;
 import io.spillover.SpilloverRegistry;
 import io.spillover.Spillway;
 import io.spillover.SpillwayConfig;
+import io.spillover.limit.LimitFactory;
 import io.spillover.samples.social.SocialNetwork;
 import io.spillover.samples.social.spill.ServiceCall;
 import io.spillover.samples.social.spill.ServiceReply;
+import io.spillover.samples.social.spill.ServiceTimes;
+import io.spillover.samples.social.spill.ServiceWork;
 import io.spillover.samples.social.spill.SpillwayCaller;
 import io.spillover.samples.social.storage.Storage;
 import java.util.LinkedHashMap;
@@ -18,7 +21,7 @@ import org.springframework.context.annotation.Bean;
  * The VM side of the socialNetwork: a Spring Boot application on the Spillover starter. The
  * starter builds the registry and the Lambda provider from {@code spillover.*} properties; this
  * class puts every logic service behind its own spillway, whose limit is that service's VM worker
- * pool, on the named config {@value #CONFIG} (timeouts, waiting, the function twin). One twin
+ * pool (or an adaptive limit in front of it), on the named config {@value #CONFIG} (timeouts, waiting, the function twin). One twin
  * deployment serves every service, so its concurrency is shared:
  * {@code spillover.functions.twin.max-concurrency} caps the calls in flight to it.
  *
@@ -38,21 +41,38 @@ public class SocialVmApplication {
     SpillwayConfig base = registry.configuration(CONFIG);
     Map<String, Spillway<ServiceCall, ServiceReply>> spillways = new LinkedHashMap<>();
     pools.all().forEach((service, pool) -> spillways.put(service, registry.spillway(service,
-        SpillwayConfig.from(base).limit(pool).build(), ServiceCall.class, ServiceReply.class)));
+        SpillwayConfig.from(base).limit(pools.limit(service)).build(), ServiceCall.class,
+        ServiceReply.class)));
+    ServiceWork work = service -> pools.all().get(service).run(() -> ServiceTimes.spend(service));
     return SocialNetwork.builder().storage(storage)
-        .caller(new SpillwayCaller(spillways)).machineId(2).build();
+        .caller(new SpillwayCaller(spillways, work)).machineId(2).build();
   }
 
-  /** The VM worker pools, one per logic service. */
+  /**
+   * The VM worker pools, one per logic service, and each spillway's limit: the pool itself (a
+   * permit is a free worker), or an adaptive limit that learns the pool's size from latency.
+   */
   public static final class VmPools {
     private final Map<String, VmCapacity> pools;
+    private final Map<String, LimitFactory> limits;
 
+    /** Each spillway's limit is its pool. */
     public VmPools(Map<String, VmCapacity> pools) {
+      this(pools, Map.of());
+    }
+
+    /** The spillways named in {@code limits} use that limit in front of their pool. */
+    public VmPools(Map<String, VmCapacity> pools, Map<String, LimitFactory> limits) {
       this.pools = Map.copyOf(pools);
+      this.limits = Map.copyOf(limits);
     }
 
     Map<String, VmCapacity> all() {
       return pools;
+    }
+
+    LimitFactory limit(String service) {
+      return limits.getOrDefault(service, pools.get(service));
     }
   }
 }

@@ -3,6 +3,7 @@ package io.spillover.samples.social.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spillover.samples.social.BundledData;
 import io.spillover.samples.social.TestNetworks;
 import io.spillover.samples.social.graph.SocialGraphLoader.LoadReport;
 import java.io.UncheckedIOException;
@@ -12,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SocialGraphLoaderTest {
-  /** Fails the test (never skips it) when the shared data is missing. */
+  /** The graph bundled with the sample; fails the test (never skips it) when it is missing. */
   private static Path datasets() {
-    return TestNetworks.sharedDir().resolve("data/deathstar");
+    return BundledData.graphs();
   }
 
   @Test

@@ -1,0 +1,3 @@
+package com.example.social;
+
+public record ComposeRequest(String user, String text) {}

@@ -1,0 +1,3 @@
+package com.example.compose;
+
+public record ComposeRequest(String user, String text) {}

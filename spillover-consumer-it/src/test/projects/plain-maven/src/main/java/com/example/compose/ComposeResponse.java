@@ -1,0 +1,3 @@
+package com.example.compose;
+
+public record ComposeResponse(String user, String text) {}
