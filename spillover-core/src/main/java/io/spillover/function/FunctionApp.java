@@ -77,6 +77,16 @@ public final class FunctionApp {
     /** Serves {@code service} with {@code handler}. */
     public <Q, R> Builder handle(String service, Class<Q> requestType, Class<R> responseType,
         FunctionHandler<Q, R> handler) {
+      Objects.requireNonNull(handler, "handler");
+      return handleWithCaller(service, requestType, responseType, (q, caller) -> handler.handle(q));
+    }
+
+    /**
+     * Serves {@code service} with a handler that is told the call's authenticated caller (for
+     * sealed calls; empty for plain ones), e.g. to refuse callers a grant does not name.
+     */
+    public <Q, R> Builder handleWithCaller(String service, Class<Q> requestType,
+        Class<R> responseType, CallerAwareHandler<Q, R> handler) {
       ServiceNames.require(service);
       Objects.requireNonNull(requestType, "requestType");
       Objects.requireNonNull(responseType, "responseType");

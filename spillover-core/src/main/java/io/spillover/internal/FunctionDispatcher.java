@@ -3,11 +3,12 @@ package io.spillover.internal;
 import io.spillover.SpilloverClock;
 import io.spillover.codec.Codec;
 import io.spillover.function.FunctionErrorType;
-import io.spillover.function.FunctionHandler;
+import io.spillover.function.CallerAwareHandler;
 import io.spillover.function.ReplayGuard;
 import io.spillover.seal.SealedCallOpener;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -99,7 +100,7 @@ public final class FunctionDispatcher {
     // service names have no line break, so the key splits at the first one
     String key = "P" + req.service + '\n' + req.id;
     return once(key, req.deadlineEpochMillis, reply,
-        () -> HandlerRun.run(req.service, route, req.body, codec, reply));
+        () -> HandlerRun.run(req.service, route, req.body, Optional.empty(), codec, reply));
   }
 
   /**
@@ -147,15 +148,15 @@ public final class FunctionDispatcher {
   /** A registered handler with its request type. */
   public static final class Route<Q, R> {
     final Class<Q> requestType;
-    final FunctionHandler<Q, R> handler;
+    final CallerAwareHandler<Q, R> handler;
 
-    public Route(Class<Q> requestType, FunctionHandler<Q, R> handler) {
+    public Route(Class<Q> requestType, CallerAwareHandler<Q, R> handler) {
       this.requestType = requestType;
       this.handler = handler;
     }
 
-    Object invoke(Object request) throws Exception {
-      return handler.handle(requestType.cast(request));
+    Object invoke(Object request, Optional<String> caller) throws Exception {
+      return handler.handle(requestType.cast(request), caller);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.spillover.internal;
 
 import io.spillover.codec.Codec;
 import io.spillover.function.FunctionErrorType;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,7 @@ final class HandlerRun {
   private HandlerRun() {}
 
   static byte[] run(String service, FunctionDispatcher.Route<?, ?> route, byte[] body,
-      Codec codec, Replier reply) {
+      Optional<String> caller, Codec codec, Replier reply) {
     Object request;
     try {
       request = codec.decode(body, route.requestType);
@@ -29,7 +30,7 @@ final class HandlerRun {
     }
     byte[] result;
     try {
-      result = codec.encode(route.invoke(request));
+      result = codec.encode(route.invoke(request, caller));
     } catch (VirtualMachineError e) {
       if (!(e instanceof StackOverflowError)) {
         throw e;

@@ -6,6 +6,7 @@ import io.spillover.function.ReplayGuard;
 import io.spillover.seal.SealedCallOpener;
 import io.spillover.seal.SealedCallOpener.OpenedCall;
 import io.spillover.seal.SealingException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +76,8 @@ final class SealedDispatch {
           return refused;
         }
       }
-      return HandlerRun.run(req.service, route, frame.body(), app.codec, reply);
+      return HandlerRun.run(req.service, route, frame.body(), Optional.of(caller), app.codec,
+          reply);
     });
   }
 

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spillover.Echo;
 import io.spillover.internal.EnvelopeFormat;
+import io.spillover.internal.RequestEnvelope;
 import io.spillover.internal.ResponseEnvelope;
 import io.spillover.internal.SealedFrames;
 import io.spillover.testing.ManualClock;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +57,24 @@ class SealedDispatchTest {
     SealedFrames.Reply reply = StubOpener.reply(r);
     assertThat(reply.ok()).isFalse();
     return reply.errorType();
+  }
+
+  @Test
+  void aCallerAwareHandlerIsToldTheCallerTheSessionProvedAndNoCallerForAPlainCall() {
+    List<Optional<String>> seen = new CopyOnWriteArrayList<>();
+    FunctionApp app = FunctionApp.builder().clock(clock).sealedCallOpener(new StubOpener())
+        .handleWithCaller("who", Echo.class, Echo.class, (e, caller) -> {
+          seen.add(caller);
+          return Echo.of(caller.orElse("nobody") + ":" + e.text);
+        }).build();
+    SealedFrames.Reply sealed = StubOpener.reply(send(app, "1", "who", true, "{\"text\":\"x\"}",
+        future()));
+    assertThat(new String(sealed.body(), StandardCharsets.UTF_8)).contains("caller-a:x");
+    byte[] plain = app.dispatch(EnvelopeFormat.encodeRequest(new RequestEnvelope("2", "who",
+        future(), null, false, "{\"text\":\"y\"}".getBytes(StandardCharsets.UTF_8), null, null),
+        true));
+    assertThat(new String(plain, StandardCharsets.UTF_8)).contains("nobody:y");
+    assertThat(seen).containsExactly(Optional.of("caller-a"), Optional.empty());
   }
 
   @Test

@@ -11,6 +11,16 @@ public enum AuditKind {
    * within one window, counted instead of recorded one by one.
    */
   KEY_RELEASE_REFUSED_REPEATED,
+  /**
+   * The key service released a granted data key (e.g. a model key) to an attested instance, on
+   * behalf of a caller the grant names.
+   */
+  DATA_KEY_RELEASE,
+  /**
+   * The key service refused a granted data key to an attested instance because the caller it
+   * asked for is not granted that key.
+   */
+  DATA_KEY_REFUSED,
   /** A caller sealed a confidential call for a function target. */
   SEALED_SPILL,
   /**

@@ -6,9 +6,11 @@ import io.spillover.attest.evidence.SnpTcb;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +26,7 @@ public final class FunctionPolicy {
   private final Set<Platform> platforms;
   private final Set<String> callers;
   private final Set<String> dataKeys;
+  private final Map<String, Set<String>> grants;
   private final boolean allowDebug;
   private final SnpTcb minimumSnpTcb;
   private final Set<String> acceptedTcbStatuses;
@@ -34,6 +37,9 @@ public final class FunctionPolicy {
     platforms = Set.copyOf(b.platforms);
     callers = Set.copyOf(b.callers);
     dataKeys = Set.copyOf(b.dataKeys);
+    Map<String, Set<String>> g = new LinkedHashMap<>();
+    b.grants.forEach((name, grantees) -> g.put(name, Set.copyOf(grantees)));
+    grants = Map.copyOf(g);
     allowDebug = b.allowDebug;
     minimumSnpTcb = b.minimumSnpTcb;
     acceptedTcbStatuses = Set.copyOf(b.tcbStatuses);
@@ -64,9 +70,25 @@ public final class FunctionPolicy {
     return callers;
   }
 
-  /** Data keys released with the function's keyset (e.g. a model key). */
+  /** Data keys released with the function's keyset to every attested instance. */
   public Set<String> dataKeys() {
     return dataKeys;
+  }
+
+  /**
+   * Granted data keys (e.g. one key per model), by name, with the callers each is granted to.
+   * Unlike {@link #dataKeys()} they are not part of the key release: an attested instance asks
+   * for one on behalf of a caller (with fresh evidence) and gets it only if that caller is
+   * granted it, together with the names of all callers granted it.
+   */
+  public Map<String, Set<String>> grants() {
+    return grants;
+  }
+
+  /** Whether {@code caller} is granted the data key {@code name}. */
+  public boolean grants(String name, String caller) {
+    Set<String> grantees = grants.get(name);
+    return grantees != null && grantees.contains(caller);
   }
 
   /** Whether a debuggable TEE may get the keys (development only; false by default). */
@@ -114,7 +136,8 @@ public final class FunctionPolicy {
   @Override
   public String toString() {
     return "FunctionPolicy{measurements=" + allowedMeasurements + ", platforms=" + platforms
-        + ", callers=" + callers + ", dataKeys=" + dataKeys + ", allowDebug=" + allowDebug + "}";
+        + ", callers=" + callers + ", dataKeys=" + dataKeys + ", grants=" + grants
+        + ", allowDebug=" + allowDebug + "}";
   }
 
   /** Builds a {@link FunctionPolicy}; validates eagerly. */
@@ -123,6 +146,7 @@ public final class FunctionPolicy {
     private final Set<Platform> platforms = EnumSet.noneOf(Platform.class);
     private final Set<String> callers = new LinkedHashSet<>();
     private final Set<String> dataKeys = new LinkedHashSet<>();
+    private final Map<String, Set<String>> grants = new LinkedHashMap<>();
     private boolean allowDebug;
     private SnpTcb minimumSnpTcb;
     private final Set<String> tcbStatuses = new LinkedHashSet<>(List.of(
@@ -159,6 +183,18 @@ public final class FunctionPolicy {
       return this;
     }
 
+    /**
+     * Grants the data key {@code name} to {@code callers} (each must also be among
+     * {@link #callers}): an attested instance gets it only when it asks on behalf of one of them.
+     * Calling it again for the same name adds callers.
+     */
+    public Builder grant(String name, Collection<String> callers) {
+      Set<String> grantees = grants.computeIfAbsent(KeyServiceConfig.requireKeyName(name),
+          n -> new LinkedHashSet<>());
+      callers.forEach(c -> grantees.add(CallerIdentity.requireName(c)));
+      return this;
+    }
+
     /** Releases keys to debuggable TEEs too. Development only: a debugger can read the keys. */
     public Builder allowDebug(boolean allow) {
       this.allowDebug = allow;
@@ -183,10 +219,26 @@ public final class FunctionPolicy {
       return this;
     }
 
-    /** @throws IllegalArgumentException when no measurement is allowed */
+    /**
+     * @throws IllegalArgumentException when no measurement is allowed, a grant names a caller the
+     *     policy does not, or a data key is both granted and released to every instance
+     */
     public FunctionPolicy build() {
       if (measurements.isEmpty()) {
         throw new IllegalArgumentException("a function policy must allow at least one measurement");
+      }
+      for (Map.Entry<String, Set<String>> g : grants.entrySet()) {
+        if (dataKeys.contains(g.getKey())) {
+          // released to every instance, the grant would restrict nothing
+          throw new IllegalArgumentException("data key '" + g.getKey()
+              + "' is granted to callers and also listed in dataKeys; list it in one of them");
+        }
+        for (String grantee : g.getValue()) {
+          if (!callers.contains(grantee)) {
+            throw new IllegalArgumentException("grant of '" + g.getKey() + "' names caller '"
+                + grantee + "', which is not among the function's callers");
+          }
+        }
       }
       return new FunctionPolicy(this);
     }

@@ -27,8 +27,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.NetworkConnector;
@@ -44,6 +46,7 @@ import org.slf4j.LoggerFactory;
  * the config, so slow or hostile clients cannot stall it.
  *
  * <p>API: {@code POST /v1/nonce}, {@code POST /v1/functions/{fn}/attest},
+ * {@code POST /v1/functions/{fn}/data-keys/{name}} (a granted data key, for one caller),
  * {@code GET /v1/functions/{fn}/public-keyset}; see {@code docs/confidential.md}. The service's
  * verify keyset (which clients pin) is written to {@code <keyDirectory>/keyservice-verify.json}.
  */
@@ -87,7 +90,9 @@ public final class KeyService implements Closeable {
       }
       functionKeysets.put(fn.getKey(), vault.loadOrCreate(functionKeyName(fn.getKey()),
           PredefinedHybridParameters.HPKE_X25519_HKDF_SHA256_AES_128_GCM));
-      for (String name : fn.getValue().dataKeys()) {
+      Set<String> names = new LinkedHashSet<>(fn.getValue().dataKeys());
+      names.addAll(fn.getValue().grants().keySet());
+      for (String name : names) {
         dataKeys.put(name, vault.loadOrCreate("data/" + name, PredefinedAeadParameters.AES256_GCM));
       }
     }

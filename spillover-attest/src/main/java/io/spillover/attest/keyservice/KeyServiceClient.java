@@ -32,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The key service's client, for both of its users. A function instance calls {@link #attest}: it
  * makes an ephemeral HPKE key pair, fetches a nonce, has its TEE sign SHA-512(public key || nonce)
  * into evidence, and receives its function's keys sealed to the ephemeral key and signed by the
- * service. A caller calls {@link #publicKeyset}: a request signed with its identity, answered by
+ * service; later it may ask for a granted data key on behalf of one caller ({@link #dataKey}),
+ * with fresh evidence. A caller calls {@link #publicKeyset}: a request signed with its identity, answered by
  * the function's public keyset signed by the service. Every answer is checked against the
  * service's pinned verify keyset before use.
  */
@@ -66,9 +67,28 @@ public final class KeyServiceClient {
     return Base64.getDecoder().decode(answer.path("nonce").asString(""));
   }
 
-  /** Attests with a fresh nonce and returns the released keys. */
+  /** Attests with a fresh nonce and a fresh ephemeral key, and returns the released keys. */
   public ReleasedKeys attest(String function, EvidenceSource tee) {
     return attest(function, nonce(), tee);
+  }
+
+  /**
+   * A fresh HPKE key pair (X25519) for one instance. Passing the same one to
+   * {@link #attest(String, KeysetHandle, EvidenceSource)} and {@link #dataKey} lets the key
+   * service's audit name the instance ({@code instanceKey}, its public key's hash) in both. Keep
+   * it in memory only.
+   */
+  public static KeysetHandle newInstanceKey() {
+    try {
+      return Tinks.generate(PredefinedHybridParameters.HPKE_X25519_HKDF_SHA256_AES_128_GCM);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot make an HPKE key pair", e);
+    }
+  }
+
+  /** Attests with a fresh nonce, with the instance key {@code instanceKey} as ephemeral key. */
+  public ReleasedKeys attest(String function, KeysetHandle instanceKey, EvidenceSource tee) {
+    return attest(function, nonce(), instanceKey, tee);
   }
 
   /**
@@ -82,16 +102,14 @@ public final class KeyServiceClient {
    * @throws io.spillover.attest.evidence.AttestationException when the TEE cannot produce evidence
    */
   public ReleasedKeys attest(String function, byte[] nonce, EvidenceSource tee) {
+    return attest(function, nonce, newInstanceKey(), tee);
+  }
+
+  private ReleasedKeys attest(String function, byte[] nonce, KeysetHandle ephemeral,
+      EvidenceSource tee) {
     KeyServiceConfig.requireKeyName(function);
     try {
-      KeysetHandle ephemeral =
-          Tinks.generate(PredefinedHybridParameters.HPKE_X25519_HKDF_SHA256_AES_128_GCM);
-      byte[] publicKey = Tinks.publicKeysetBytes(ephemeral.getPublicKeysetHandle());
-      Evidence evidence = tee.fetch(ReportDataBinding.reportData(publicKey, nonce));
-      ObjectNode body = JSON.createObjectNode();
-      body.put("nonce", Base64.getEncoder().encodeToString(nonce));
-      body.put("ephemeralPublicKeyset", Base64.getEncoder().encodeToString(publicKey));
-      body.set("evidence", EvidenceJson.write(evidence));
+      ObjectNode body = attestationBody(nonce, ephemeral, tee);
       JsonNode answer = call(new Request.Builder().url(url("v1", "functions", function, "attest"))
           .post(RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE)).build());
       byte[] sealed = base64(answer, "sealedRelease");
@@ -106,6 +124,58 @@ public final class KeyServiceClient {
       return ReleaseReader.read(function, payload);
     } catch (GeneralSecurityException e) {
       throw new KeyServiceException("key release for '" + function + "' does not open", e);
+    }
+  }
+
+  /**
+   * Asks for the granted data key {@code name} of {@code function} on behalf of {@code caller},
+   * as the instance holding {@code instanceKey}: a fresh nonce, fresh evidence from {@code tee}
+   * bound to that key and nonce, then the key sealed to it and signed by the service, with every
+   * caller granted it.
+   *
+   * @throws DataKeyNotGrantedException when the service refused (signed) because the caller is
+   *     not granted the key
+   * @throws KeyServiceException for any other refusal (evidence, policy, nonce: its reason and
+   *     status) or an answer that does not verify or open
+   * @throws io.spillover.attest.evidence.AttestationException when the TEE cannot produce evidence
+   */
+  public GrantedDataKey dataKey(String function, String name, String caller,
+      KeysetHandle instanceKey, EvidenceSource tee) {
+    KeyServiceConfig.requireKeyName(function);
+    KeyServiceConfig.requireKeyName(name);
+    CallerIdentity.requireName(caller);
+    byte[] nonce = nonce();
+    try {
+      ObjectNode body = attestationBody(nonce, instanceKey, tee);
+      body.put("caller", caller);
+      Reply reply = exchange(new Request.Builder()
+          .url(url("v1", "functions", function, "data-keys", name))
+          .post(RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE)).build());
+      if (reply.status() == 403 && reply.body().has("refusal")) {
+        try {
+          service.verify(base64(reply.body(), "refusal"),
+              Protocol.dataKeyRefusal(function, name, caller, nonce));
+        } catch (GeneralSecurityException e) {
+          throw new KeyServiceException(403, "a data key refusal not signed by the pinned key"
+              + " service: " + reply.body().path("error").asString(""));
+        }
+        throw new DataKeyNotGrantedException(function, name, caller);
+      }
+      JsonNode answer = successful(reply);
+      byte[] sealed = base64(answer, "sealedRelease");
+      try {
+        service.verify(base64(answer, "signature"),
+            Protocol.dataKeyStatement(function, name, caller, nonce, sealed));
+      } catch (GeneralSecurityException e) {
+        throw new KeyServiceException("data key release is not signed by the pinned key service",
+            e);
+      }
+      byte[] payload = Tinks.primitive(instanceKey, HybridDecrypt.class)
+          .decrypt(sealed, Protocol.dataKeyContext(function, name, caller, nonce));
+      return ReleaseReader.readDataKey(function, name, caller, payload);
+    } catch (GeneralSecurityException e) {
+      throw new KeyServiceException("data key '" + name + "' of '" + function
+          + "' does not open", e);
     }
   }
 
@@ -148,21 +218,41 @@ public final class KeyServiceClient {
     return b.build();
   }
 
+  /** The nonce, the instance's public key and evidence binding both: what every attestation sends. */
+  private static ObjectNode attestationBody(byte[] nonce, KeysetHandle ephemeral,
+      EvidenceSource tee) throws GeneralSecurityException {
+    byte[] publicKey = Tinks.publicKeysetBytes(ephemeral.getPublicKeysetHandle());
+    Evidence evidence = tee.fetch(ReportDataBinding.reportData(publicKey, nonce));
+    ObjectNode body = JSON.createObjectNode();
+    body.put("nonce", Base64.getEncoder().encodeToString(nonce));
+    body.put("ephemeralPublicKeyset", Base64.getEncoder().encodeToString(publicKey));
+    body.set("evidence", EvidenceJson.write(evidence));
+    return body;
+  }
+
+  private record Reply(int status, JsonNode body) {}
+
   private JsonNode call(Request request) {
+    return successful(exchange(request));
+  }
+
+  private static JsonNode successful(Reply reply) {
+    if (reply.status() / 100 != 2) {
+      throw new KeyServiceException(reply.status(), "key service refused (" + reply.status()
+          + "): " + reply.body().path("error").asString("no reason given"));
+    }
+    return reply.body();
+  }
+
+  private Reply exchange(Request request) {
     try (Response response = http.newCall(request).execute()) {
       byte[] bytes = response.body().bytes();
-      JsonNode node;
       try {
-        node = JSON.readTree(bytes);
+        return new Reply(response.code(), JSON.readTree(bytes));
       } catch (JacksonException e) {
         throw new KeyServiceException(response.code(), "key service answered "
             + response.code() + " without JSON");
       }
-      if (!response.isSuccessful()) {
-        throw new KeyServiceException(response.code(), "key service refused ("
-            + response.code() + "): " + node.path("error").asString("no reason given"));
-      }
-      return node;
     } catch (IOException e) {
       throw new KeyServiceException("cannot reach the key service at " + base, e);
     }

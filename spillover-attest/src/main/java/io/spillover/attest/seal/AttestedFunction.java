@@ -1,9 +1,12 @@
 package io.spillover.attest.seal;
 
 import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
 import io.spillover.SpilloverClock;
 import io.spillover.SpilloverException;
 import io.spillover.attest.evidence.EvidenceSource;
+import io.spillover.attest.keyservice.DataKeyNotGrantedException;
+import io.spillover.attest.keyservice.GrantedDataKey;
 import io.spillover.attest.keyservice.KeyServiceClient;
 import io.spillover.attest.keyservice.ReleasedKeys;
 import io.spillover.attest.seal.internal.Tinks;
@@ -46,7 +49,7 @@ public final class AttestedFunction implements SealedCallOpener {
   private RuntimeException lastFailure;
   private long lastFailureAt;
 
-  private record Attested(ReleasedKeys keys, SessionOpener opener) {}
+  private record Attested(ReleasedKeys keys, SessionOpener opener, KeysetHandle instanceKey) {}
 
   private AttestedFunction(Builder b) {
     this.function = b.function;
@@ -98,6 +101,23 @@ public final class AttestedFunction implements SealedCallOpener {
     return Tinks.dataKey(keyset, name);
   }
 
+  /**
+   * Asks the key service for the granted data key {@code name} (e.g. one model's key) on behalf
+   * of {@code caller}, typically the caller a sealed call's session proved. Attests first if
+   * needed; the request carries fresh evidence bound to the key this instance attested with, so
+   * the key service's audit names the same instance. Nothing is cached here: keep the key as long
+   * as your own bounds allow, and ask again after dropping it.
+   *
+   * @throws DataKeyNotGrantedException when the key service (signed) refuses because
+   *     {@code caller} is not granted the key
+   * @throws SpilloverException ({@code KeyServiceException}, {@code AttestationException}) when
+   *     attestation or the request fails
+   */
+  public GrantedDataKey grantedDataKey(String name, String caller) {
+    Attested a = attested();
+    return keyService.dataKey(function, name, caller, a.instanceKey(), tee);
+  }
+
   /** Whether this instance has attested and holds its keys. */
   public boolean isAttested() {
     return attested != null;
@@ -123,10 +143,11 @@ public final class AttestedFunction implements SealedCallOpener {
         throw lastFailure;
       }
       try {
-        ReleasedKeys keys = keyService.attest(function, tee);
+        KeysetHandle instanceKey = KeyServiceClient.newInstanceKey();
+        ReleasedKeys keys = keyService.attest(function, instanceKey, tee);
         SessionOpener opener =
             openerSettings.apply(SessionOpener.builder().clock(clock)).released(keys).build();
-        attested = new Attested(keys, opener);
+        attested = new Attested(keys, opener, instanceKey);
         lastFailure = null;
         return attested;
       } catch (RuntimeException e) {

@@ -15,6 +15,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -37,6 +40,9 @@ public final class SessionOpener implements SealedCallOpener {
   private final long maxDeadlineAheadMillis;
   private final SessionCache sessions;
   private final AtomicLong sessionsVerified = new AtomicLong();
+  /** Headers being verified now: at most one entry per call in flight. */
+  private final Map<String, CompletableFuture<OpenedSession>> verifying =
+      new ConcurrentHashMap<>();
 
   private SessionOpener(Builder b) throws GeneralSecurityException {
     Map<String, PublicKeyVerify> callers = new HashMap<>();
@@ -88,15 +94,42 @@ public final class SessionOpener implements SealedCallOpener {
     Objects.requireNonNull(header, "session");
     OpenedSession opened = sessions.get(header);
     if (opened == null) {
-      opened = verifier.verify(header, now);
-      sessionsVerified.incrementAndGet();
-      sessions.put(header, opened);
+      opened = verifyOnce(header, now);
     } else if (verifier.expired(opened, now)) {
       sessions.remove(header);
       throw new SealingException("session " + opened.idHex() + " expired at "
           + opened.expiresAt() + " (now " + now + ")");
     }
     return opened;
+  }
+
+  /**
+   * Verifies a header once however many of its calls arrive together (a new session's first
+   * calls on a busy instance): the others wait for that verification, its refusal included,
+   * instead of each repeating the HPKE decapsulation and the signature check.
+   */
+  private OpenedSession verifyOnce(String header, long now) {
+    CompletableFuture<OpenedSession> mine = new CompletableFuture<>();
+    CompletableFuture<OpenedSession> running = verifying.putIfAbsent(header, mine);
+    if (running != null) {
+      try {
+        return running.join();
+      } catch (CompletionException e) {
+        throw new SealingException(e.getCause().getMessage(), e.getCause());
+      }
+    }
+    try {
+      OpenedSession opened = verifier.verify(header, now);
+      sessionsVerified.incrementAndGet();
+      sessions.put(header, opened);
+      mine.complete(opened);
+      return opened;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      verifying.remove(header, mine);
+    }
   }
 
   private static final class Opened implements OpenedCall {

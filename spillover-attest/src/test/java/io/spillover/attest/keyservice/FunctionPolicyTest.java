@@ -51,6 +51,22 @@ class FunctionPolicyTest {
   }
 
   @Test
+  void grantsNameOnlyTheFunctionsCallersAndNoKeyReleasedToEveryInstance() {
+    FunctionPolicy p = FunctionPolicy.builder().allowMeasurement("ab".repeat(48))
+        .callers(List.of("a", "b")).grant("m", List.of("a")).grant("m", List.of("b")).build();
+    assertThat(p.grants()).isEqualTo(java.util.Map.of("m", java.util.Set.of("a", "b")));
+    assertThat(p.grants("m", "a")).isTrue();
+    assertThat(p.grants("m", "c")).isFalse();
+    assertThat(p.grants("n", "a")).isFalse();
+    assertThatThrownBy(() -> FunctionPolicy.builder().allowMeasurement("ab".repeat(48))
+        .callers(List.of("a")).grant("m", List.of("c")).build())
+        .hasMessageContaining("names caller 'c', which is not among the function's callers");
+    assertThatThrownBy(() -> FunctionPolicy.builder().allowMeasurement("ab".repeat(48))
+        .callers(List.of("a")).dataKeys(List.of("m")).grant("m", List.of("a")).build())
+        .hasMessageContaining("also listed in dataKeys");
+  }
+
+  @Test
   void badInputFailsAtBuildTime() {
     assertThatThrownBy(() -> FunctionPolicy.builder().build())
         .hasMessageContaining("at least one measurement");

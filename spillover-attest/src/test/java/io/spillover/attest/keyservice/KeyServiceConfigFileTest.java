@@ -79,6 +79,14 @@ class KeyServiceConfigFileTest {
         mistake("functions.compose.callers[1]", c -> fn(c).putArray("callers")
             .add("frontend").add(3)),
         mistake("functions", c -> c.putArray("functions")),
+        mistake("functions.compose.grants.model-a",
+            c -> fn(c).putObject("grants").put("model-a", "frontend")),
+        // a grant to a caller the function does not admit could never be used: a typo
+        mistake("functions.compose.grants",
+            c -> fn(c).putObject("grants").putArray("model-a").add("fronted")),
+        // granted and also released to every instance: the grant would restrict nothing
+        mistake("functions.compose.grants",
+            c -> fn(c).putObject("grants").putArray("model").add("frontend")),
         mistake("devEvidence", c -> c.put("devEvidence", "dev-tee.pub.pem")),
         mistake("devEvidence.trustedkey", c -> c.putObject("devEvidence")
             .put("trustedKey", "dev-tee.pub.pem").put("trustedkey", "other.pem")));
@@ -126,6 +134,7 @@ class KeyServiceConfigFileTest {
         .put("refusalAuditWindowSeconds", 30).put("refusalAuditMaxSources", 16);
     fn(config).putArray("acceptedTcbStatuses").add("UpToDate").add("SWHardeningNeeded");
     fn(config).put("allowDebug", false);
+    fn(config).putObject("grants").putArray("model-a").add("frontend");
     Path file = Files.writeString(dir.resolve("keyservice.json"), config.toString());
     KeyServiceConfig parsed = KeyServiceConfig.fromJson(file);
     assertThat(parsed.tls()).isPresent();
@@ -136,6 +145,8 @@ class KeyServiceConfigFileTest {
     assertThat(parsed.refusalAuditWindow()).hasSeconds(30);
     assertThat(parsed.refusalAuditMaxSources()).isEqualTo(16);
     assertThat(parsed.functions().get("compose").platforms()).hasSize(1);
+    assertThat(parsed.functions().get("compose").grants())
+        .isEqualTo(java.util.Map.of("model-a", java.util.Set.of("frontend")));
   }
 
   private static void assertRefused(Path file, String key) {

@@ -10,7 +10,13 @@ import io.spillover.seal.SealedPayload;
 import io.spillover.seal.SealingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class SealedSessionTest {
@@ -37,6 +43,37 @@ class SealedSessionTest {
       assertThat(call.caller()).isEqualTo("frontend");
       byte[] reply = call.sealReply(utf8("ok " + i));
       assertThat(channel.openReply("compose-post", "req-" + i, reply)).isEqualTo(utf8("ok " + i));
+    }
+    assertThat(opener.sessionsVerified()).isEqualTo(1);
+  }
+
+  @Test
+  void aSessionsFirstCallsArrivingTogetherVerifyItsHeaderOnce() throws Exception {
+    SealedChannel channel = f.channel(f.frontend);
+    SessionOpener opener = f.opener().build();
+    int calls = 16;
+    long deadline = f.deadline();
+    List<SealedPayload> payloads = new ArrayList<>();
+    for (int i = 0; i < calls; i++) {
+      payloads.add(channel.seal("svc", "r" + i, deadline, utf8("call " + i)));
+    }
+    CyclicBarrier start = new CyclicBarrier(calls);
+    ExecutorService pool = Executors.newFixedThreadPool(calls);
+    try {
+      List<Future<byte[]>> opened = new ArrayList<>();
+      for (int i = 0; i < calls; i++) {
+        SealedPayload p = payloads.get(i);
+        String id = "r" + i;
+        opened.add(pool.submit(() -> {
+          start.await();
+          return opener.open("svc", id, deadline, p.session(), p.ciphertext()).body();
+        }));
+      }
+      for (int i = 0; i < calls; i++) {
+        assertThat(opened.get(i).get()).isEqualTo(utf8("call " + i));
+      }
+    } finally {
+      pool.shutdownNow();
     }
     assertThat(opener.sessionsVerified()).isEqualTo(1);
   }

@@ -1,7 +1,7 @@
 package io.spillover.samples.inference;
 
 /**
- * A patient's vital signs: the confidential input of the triage model.
+ * A patient's vital signs: the confidential input of every model.
  *
  * @param heartRate beats per minute
  * @param systolic systolic blood pressure, mmHg
@@ -10,7 +10,8 @@ package io.spillover.samples.inference;
  */
 public record Vitals(double heartRate, double systolic, double temperature, double spo2) {
 
-  double[] features() {
+  /** The features in the order the models read them. */
+  public double[] features() {
     return new double[] {heartRate, systolic, temperature, spo2};
   }
 }

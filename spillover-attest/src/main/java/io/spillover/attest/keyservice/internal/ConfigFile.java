@@ -42,7 +42,7 @@ public final class ConfigFile {
   private static final Set<String> DEV = Set.of("trustedKey", "allowInProduction");
   private static final Set<String> CALLER = Set.of("verifyKeyset");
   private static final Set<String> FUNCTION = Set.of("allowedMeasurements", "platforms",
-      "callers", "dataKeys", "allowDebug", "minimumSnpTcb", "acceptedTcbStatuses",
+      "callers", "dataKeys", "grants", "allowDebug", "minimumSnpTcb", "acceptedTcbStatuses",
       "maxEvidenceAgeSeconds");
   private static final Set<String> SNP_TCB = Set.of("bootloader", "tee", "snp", "microcode",
       "fmc");
@@ -147,6 +147,8 @@ public final class ConfigFile {
         () -> p.platforms(fn.strings("platforms").stream().map(Platform::fromId).toList()));
     at(fn.key("callers"), () -> p.callers(fn.strings("callers")));
     at(fn.key("dataKeys"), () -> p.dataKeys(fn.strings("dataKeys")));
+    fn.stringLists("grants").forEach((key, grantees) ->
+        at(fn.key("grants") + "." + key, () -> p.grant(key, grantees)));
     p.allowDebug(fn.bool("allowDebug", false));
     fn.object("minimumSnpTcb", SNP_TCB).ifPresent(t -> at(fn.key("minimumSnpTcb"),
         () -> p.minimumSnpTcb(new SnpTcb(t.requiredSmallInteger("bootloader"),
@@ -163,7 +165,9 @@ public final class ConfigFile {
     try {
       return p.build();
     } catch (IllegalArgumentException e) {
-      throw new ConfigObject.Problem(fn.key("allowedMeasurements"), e.getMessage());
+      // build refuses only an empty measurement list and grants that do not fit the policy
+      String key = fn.strings("allowedMeasurements").isEmpty() ? "allowedMeasurements" : "grants";
+      throw new ConfigObject.Problem(fn.key(key), e.getMessage());
     }
   }
 

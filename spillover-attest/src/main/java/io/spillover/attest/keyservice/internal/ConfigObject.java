@@ -138,6 +138,17 @@ final class ConfigObject {
     return out;
   }
 
+  /** A member whose own members are named by the user, each a list of strings. */
+  Map<String, List<String>> stringLists(String name) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    object(name, null).ifPresent(map -> {
+      for (String member : map.node.propertyNames()) {
+        out.put(member, map.strings(member));
+      }
+    });
+    return out;
+  }
+
   Optional<ConfigObject> object(String name, Set<String> known) {
     return node.has(name) ? Optional.of(of(node.get(name), key(name), known)) : Optional.empty();
   }

@@ -7,11 +7,6 @@ import com.google.crypto.tink.PublicKeyVerify;
 import io.spillover.SpilloverClock;
 import io.spillover.attest.audit.AuditKind;
 import io.spillover.attest.audit.AuditLog;
-import io.spillover.attest.evidence.Evidence;
-import io.spillover.attest.evidence.MalformedEvidenceException;
-import io.spillover.attest.evidence.ReportDataBinding;
-import io.spillover.attest.evidence.internal.EvidenceJson;
-import io.spillover.attest.keyservice.EvidenceRejectedException;
 import io.spillover.attest.keyservice.EvidenceVerifier;
 import io.spillover.attest.keyservice.FunctionPolicy;
 import io.spillover.attest.keyservice.VerifiedEvidence;
@@ -19,7 +14,6 @@ import io.spillover.attest.keyservice.internal.RefusalLog.Cause;
 import io.spillover.attest.seal.internal.Hex;
 import io.spillover.attest.seal.internal.Tinks;
 import java.security.GeneralSecurityException;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,17 +21,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The key service's three operations, independent of HTTP. Refusals are {@link HttpError}s. */
+/** The key service's operations, independent of HTTP. Refusals are {@link HttpError}s. */
 public final class KeyServiceCore {
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Keys keys;
   private final Map<String, FunctionPolicy> functions;
   private final Map<String, PublicKeyVerify> callers;
-  private final EvidenceVerifier verifier;
   private final NonceStore nonces;
+  private final AttestationCheck check;
+  private final GrantedDataKeys granted;
   private final AuditLog audit;
-  private final RefusalLog refusals;
   private final SpilloverClock clock;
   private final long skewMillis;
 
@@ -51,10 +45,10 @@ public final class KeyServiceCore {
     this.keys = keys;
     this.functions = Map.copyOf(functions);
     this.callers = Map.copyOf(callers);
-    this.verifier = verifier;
     this.nonces = nonces;
+    this.check = new AttestationCheck(verifier, nonces, refusals, clock);
+    this.granted = new GrantedDataKeys(keys, check, audit, clock);
     this.audit = audit;
-    this.refusals = refusals;
     this.clock = clock;
     this.skewMillis = skewMillis;
   }
@@ -75,38 +69,10 @@ public final class KeyServiceCore {
   /** POST /v1/functions/{fn}/attest from {@code source} (the client's address). */
   public ObjectNode attest(String function, JsonNode body, String source) {
     FunctionPolicy policy = policy(function);
-    byte[] nonce = base64(body, "nonce");
-    byte[] ephemeral = base64(body, "ephemeralPublicKeyset");
-    Evidence evidence;
-    try {
-      evidence = EvidenceJson.read(body.get("evidence"));
-    } catch (MalformedEvidenceException e) {
-      throw new HttpError(400, "malformed evidence bundle: " + e.getMessage());
-    }
-    if (!nonces.consume(nonce)) {
-      throw refuse(source, function, 403, Cause.NONCE,
-          "nonce unknown, expired or already used");
-    }
-    VerifiedEvidence proof;
-    byte[] expected = ReportDataBinding.reportData(ephemeral, nonce);
-    try {
-      proof = verifier.verify(evidence, expected, policy, Instant.ofEpochMilli(clock.epochMillis()));
-      // the verifier is pluggable: the key service re-checks what keys are released against
-      if (!Tinks.equal(proof.reportData(), expected)) {
-        throw new EvidenceRejectedException("verifier returned foreign report data");
-      }
-    } catch (EvidenceRejectedException e) {
-      throw refuse(source, function, 403, Cause.EVIDENCE,
-          "evidence rejected: " + e.getMessage());
-    }
-    if (proof.debug() && !policy.allowDebug()) {
-      throw refuse(source, function, 403, Cause.DEBUG, "evidence shows a debug-enabled TEE");
-    }
-    if (!policy.admits(proof.platform(), proof.measurement())) {
-      throw refuse(source, function, 403, Cause.MEASUREMENT, "measurement "
-          + proof.measurement() + " on "
-          + proof.platform().id() + " is not allowed by the policy of '" + function + "'");
-    }
+    AttestationCheck.Attested attested = check.verify(function, policy, body, source);
+    VerifiedEvidence proof = attested.proof();
+    byte[] nonce = attested.nonce();
+    byte[] ephemeral = attested.ephemeral();
     try {
       HybridEncrypt toInstance =
           Tinks.primitive(Tinks.parsePublicKeyset(ephemeral), HybridEncrypt.class);
@@ -123,9 +89,18 @@ public final class KeyServiceCore {
       out.put("signature", Base64.getEncoder().encodeToString(signature));
       return out;
     } catch (GeneralSecurityException e) {
-      throw refuse(source, function, 400, Cause.EPHEMERAL_KEY,
+      throw check.refuse(source, function, 400, Cause.EPHEMERAL_KEY,
           "ephemeral key is not a usable HPKE public keyset");
     }
+  }
+
+  /**
+   * POST /v1/functions/{fn}/data-keys/{name}: an attested instance asks for the granted data key
+   * {@code name} on behalf of the body's {@code caller} (fresh nonce and evidence, as for a key
+   * release).
+   */
+  public ObjectNode dataKey(String function, String name, JsonNode body, String source) {
+    return granted.release(function, policy(function), name, body, source);
   }
 
   /** GET /v1/functions/{fn}/public-keyset, authenticated by the caller's signature. */
@@ -196,14 +171,6 @@ public final class KeyServiceCore {
     return policy;
   }
 
-  private HttpError refuse(String source, String function, int status, Cause cause,
-      String reason) {
-    if (refusals != null) {
-      refusals.refused(source, function, cause, reason);
-    }
-    return new HttpError(status, reason);
-  }
-
   private void record(AuditKind kind, String function, Map<String, String> details) {
     if (audit != null) {
       Map<String, String> all = new LinkedHashMap<>(details);
@@ -212,7 +179,7 @@ public final class KeyServiceCore {
     }
   }
 
-  private static byte[] base64(JsonNode body, String field) {
+  static byte[] base64(JsonNode body, String field) {
     JsonNode value = body.get(field);
     if (value == null || !value.isString()) {
       throw new HttpError(400, "'" + field + "' (base64) is required");

@@ -36,4 +36,26 @@ public final class Protocol {
     return Bin.of("spillover-keyservice/v1/key-release-signature").text(function).bytes(nonce)
         .bytes(sealed).toBytes();
   }
+
+  /** HPKE context info of a granted data key: binds it to function, key, caller and nonce. */
+  public static byte[] dataKeyContext(String function, String name, String caller, byte[] nonce) {
+    return Bin.of("spillover-keyservice/v1/data-key").text(function).text(name).text(caller)
+        .bytes(nonce).toBytes();
+  }
+
+  /** What the key service signs over a sealed granted data key. */
+  public static byte[] dataKeyStatement(String function, String name, String caller,
+      byte[] nonce, byte[] sealed) {
+    return Bin.of("spillover-keyservice/v1/data-key-signature").text(function).text(name)
+        .text(caller).bytes(nonce).bytes(sealed).toBytes();
+  }
+
+  /**
+   * What the key service signs when it refuses a data key because the caller is not granted it,
+   * so an instance can tell the authority's refusal from a failure or a forgery on the way.
+   */
+  public static byte[] dataKeyRefusal(String function, String name, String caller, byte[] nonce) {
+    return Bin.of("spillover-keyservice/v1/data-key-refusal").text(function).text(name)
+        .text(caller).bytes(nonce).toBytes();
+  }
 }

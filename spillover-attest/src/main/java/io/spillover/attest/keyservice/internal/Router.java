@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Router extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(Router.class);
   private static final Pattern FUNCTION_PATH =
-      Pattern.compile("/v1/functions/([A-Za-z0-9][A-Za-z0-9._-]{0,127})/(attest|public-keyset)");
+      Pattern.compile("/v1/functions/([A-Za-z0-9][A-Za-z0-9._-]{0,127})/(attest|public-keyset"
+          + "|data-keys/([A-Za-z0-9][A-Za-z0-9._-]{0,127}))");
 
   private final KeyServiceCore core;
   private final int maxBody;
@@ -42,14 +43,17 @@ public final class Router extends Handler.Abstract {
     String path = request.getHttpURI().getPath();
     String method = request.getMethod();
     Matcher m = FUNCTION_PATH.matcher(path == null ? "" : path);
-    if (m.matches() && "attest".equals(m.group(2)) && "POST".equals(method)) {
+    if (m.matches() && !"public-keyset".equals(m.group(2)) && "POST".equals(method)) {
       String function = m.group(1);
+      String dataKey = m.group(3);
       String source = Request.getRemoteAddr(request);
       Content.Source.asByteArrayAsync(request, maxBody).whenComplete((body, failure) -> {
         if (failure != null) {
           reply(response, callback, bodyFailure(failure));
         } else {
-          reply(response, callback, answer(path, () -> core.attest(function, json(body), source)));
+          reply(response, callback, answer(path, () -> dataKey == null
+              ? core.attest(function, json(body), source)
+              : core.dataKey(function, dataKey, json(body), source)));
         }
       });
       return true;
@@ -66,7 +70,7 @@ public final class Router extends Handler.Abstract {
     if (!m.matches()) {
       throw new HttpError(404, "no such endpoint: " + path);
     }
-    if ("attest".equals(m.group(2))) {
+    if (!"public-keyset".equals(m.group(2))) {
       throw new HttpError(405, "use POST");
     }
     requireMethod(method, "GET");
@@ -81,7 +85,7 @@ public final class Router extends Handler.Abstract {
     try {
       return new Answer(200, operation.get());
     } catch (HttpError e) {
-      return new Answer(e.status(), error(e.getMessage()));
+      return new Answer(e.status(), e.body() != null ? e.body() : error(e.getMessage()));
     } catch (RuntimeException e) {
       LOG.error("key service request {} failed", path, e);
       return new Answer(500, error("internal error"));
