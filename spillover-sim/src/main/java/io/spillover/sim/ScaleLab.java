@@ -12,7 +12,7 @@ import io.spillover.sim.internal.SetupResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * arrivals are simulated. See docs/scale.md.
  *
  * <pre>{@code
- * ScaleLab.simulate(ScaleLab.Options.defaults(List.of(1.0, 10.0, 100.0), Path.of("out")), System.out);
+ * ScaleLab.simulate(ScaleLab.Options.defaults(List.of(1.0, 10.0, 100.0), Path.of("out")), new java.io.PrintWriter(System.out, true));
  * }</pre>
  */
 public final class ScaleLab {
@@ -74,7 +74,7 @@ public final class ScaleLab {
    * @return the summary as written
    * @throws IOException when the trace cannot be read or the output not written
    */
-  public static Map<String, Object> simulate(Options o, PrintStream progress)
+  public static Map<String, Object> simulate(Options o, PrintWriter progress)
       throws IOException, InterruptedException {
     long[] trace = trace(o.trace()).perSecond();
     ServiceGraph graph = new ServiceGraph(o.jitter());
@@ -85,6 +85,7 @@ public final class ScaleLab {
       progress.printf("  scale %sx: %.0f requests/s mean, peak second %.0f, %d s of trace,"
           + " %d VMs at beta%n", label(factor), spec.meanRps(), spec.peakRps(), trace.length,
           Scenarios.vmsFor(Scenarios.BETA * spec.meanRps(), graph));
+      progress.flush();
       long start = System.nanoTime();
       Map<String, SetupResult> results = ScaleRunner.run(spec,
           Scenarios.setups(spec, graph, o.fleet()), o.threads(), progress);
@@ -100,6 +101,7 @@ public final class ScaleLab {
       one.put("wall_seconds", Math.round(wall * 10) / 10.0);
       scales.put(label(factor), one);
       progress.printf("  scale %sx done in %.1f s%n", label(factor), wall);
+      progress.flush();
     }
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("run", runInfo(o, trace.length, graph));
@@ -118,7 +120,7 @@ public final class ScaleLab {
    * @return the calibration table as written to {@code out/calibration.json}
    */
   public static Map<String, Object> calibrate(Options o, Path labWindow, Path labLong,
-      PrintStream progress) throws IOException, InterruptedException {
+      PrintWriter progress) throws IOException, InterruptedException {
     long[] trace = trace(o.trace()).perSecond();
     Map<String, Object> table = Calibration.run(trace, o, labWindow, labLong, progress);
     write(table, o.out().resolve("calibration.json"));

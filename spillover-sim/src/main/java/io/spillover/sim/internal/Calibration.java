@@ -2,7 +2,7 @@ package io.spillover.sim.internal;
 
 import io.spillover.sim.ScaleLab;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ public final class Calibration {
   private Calibration() {}
 
   public static Map<String, Object> run(long[] trace, ScaleLab.Options o, Path labWindow,
-      Path labLong, PrintStream progress) throws IOException, InterruptedException {
+      Path labLong, PrintWriter progress) throws IOException, InterruptedException {
     Map<String, Object> out = new LinkedHashMap<>();
     List<Map<String, Object>> rows = new ArrayList<>();
     if (labWindow != null) {
@@ -44,11 +44,12 @@ public final class Calibration {
     out.put("max_spilled_share_gap_points", SetupResult.round(worstShare, 2));
     progress.printf("  calibration: p99 within %.0f %% of the lab, spilled share within %.1f"
         + " points%n", 100 * worst, worstShare);
+    progress.flush();
     return out;
   }
 
   private static List<Map<String, Object>> compare(String name, long[] window,
-      double compression, ScaleLab.Options o, Path labFile, PrintStream progress)
+      double compression, ScaleLab.Options o, Path labFile, PrintWriter progress)
       throws IOException, InterruptedException {
     JsonNode lab = JsonMapper.builder().build().readTree(Files.readString(labFile))
         .get("setups");
@@ -59,12 +60,14 @@ public final class Calibration {
         base.maxWaiting(), base.vmPricePerHour(), 10, base.seed());
     progress.printf("  calibration, %s: %d trace s compressed %.1fx, %.0f requests/s mean%n",
         name, window.length, compression, spec.meanRps());
+    progress.flush();
     ServiceGraph graph = new ServiceGraph(o.jitter());
     Map<String, SetupResult> sim = ScaleRunner.run(spec, Scenarios.setups(spec, graph, false),
         o.threads(), progress);
     List<Map<String, Object>> rows = new ArrayList<>();
     progress.printf("  %-8s %-20s %9s %9s %6s %9s %9s%n", "run", "setup", "lab p99", "sim p99",
         "ratio", "lab spill", "sim spill");
+    progress.flush();
     sim.forEach((setup, r) -> {
       JsonNode l = lab.get(setup);
       if (l == null) {
@@ -85,6 +88,7 @@ public final class Calibration {
       rows.add(row);
       progress.printf("  %-8s %-20s %9.1f %9.1f %6.2f %8.1f%% %8.1f%%%n", name, setup, labP99,
           r.p99Ms(), r.p99Ms() / labP99, labShare, 100 * r.spilledShare());
+      progress.flush();
     });
     return rows;
   }

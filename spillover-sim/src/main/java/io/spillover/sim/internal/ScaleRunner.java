@@ -1,6 +1,6 @@
 package io.spillover.sim.internal;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +19,7 @@ public final class ScaleRunner {
 
   /** Results by setup name, in the order of {@code setups}. */
   public static Map<String, SetupResult> run(RunSpec spec, List<Setup> setups, int threads,
-      PrintStream progress) throws InterruptedException {
+      PrintWriter progress) throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
       Thread t = new Thread(r, "sim-setup");
       t.setDaemon(true);
@@ -35,6 +35,7 @@ public final class ScaleRunner {
                 + "  lost %d  throttled %d  (%.1f s, %.1f M events)%n", r.name(), r.requests(),
                 100 * r.spilledShare(), r.p99Ms(), r.costPerHourUsd(), r.lost(), r.throttled(),
                 r.wallSeconds(), r.events() / 1e6);
+            progress.flush();
           }
           return r;
         }));
