@@ -87,6 +87,9 @@ public final class SimulateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
+    // spill failures are counted in the summary (call_rejections, spill_fallbacks); logged, a
+    // fleet of registries on virtual time would print thousands of lines
+    System.setProperty("org.slf4j.simpleLogger.log.io.spillover.SpillFailure", "off");
     PrintWriter w = spec.commandLine().getOut();
     long start = System.nanoTime();
     try {

@@ -8,12 +8,14 @@ import java.util.Map;
  * request), as the spike lab counts them. {@code unfinished} requests had no reply at the end of
  * the drain (the lab's "lost"); {@code lost} are all requests without a successful reply:
  * rejected, failed and unfinished. Latency percentiles are of the successful replies; money is
- * in trace time.
+ * in trace time. {@code rejections} counts the spillways' rejected calls by reason (a request
+ * fails with its first one); {@code fallbacks} the failed spills that then ran locally.
  */
 public record SetupResult(String name, long requests, long local, long spilled, long rejected,
     long errors, long unfinished, double p50Ms, double p99Ms, double p999Ms, double meanVms,
     double vmUsd, double functionUsd, double costPerHourUsd, long throttled, long coldStarts,
-    long invocations, int peakFunctionConcurrency, long events, double wallSeconds) {
+    long invocations, int peakFunctionConcurrency, Map<String, Long> rejections, long fallbacks,
+    long events, double wallSeconds) {
 
   /** Requests without a successful reply. */
   public long lost() {
@@ -46,6 +48,8 @@ public record SetupResult(String name, long requests, long local, long spilled, 
     m.put("cold_starts", coldStarts);
     m.put("invocations", invocations);
     m.put("peak_function_concurrency", peakFunctionConcurrency);
+    m.put("call_rejections", rejections);
+    m.put("spill_fallbacks", fallbacks);
     m.put("events", events);
     m.put("wall_seconds", round(wallSeconds, 2));
     return m;

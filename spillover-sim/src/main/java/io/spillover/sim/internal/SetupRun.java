@@ -8,6 +8,8 @@ import io.spillover.SpillwayMetrics;
 import io.spillover.sim.internal.ServiceGraph.Service;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletionException;
 import org.HdrHistogram.Histogram;
@@ -128,9 +130,18 @@ public final class SetupRun {
   private SetupResult result(double wallSeconds) {
     long local = 0;
     long spilled = 0;
+    long fallbacks = 0;
+    Map<String, Long> rejections = new TreeMap<>();
     for (VmSide side : sides) {
       for (Spillway<SimCall, SimCall> sw : side.spillways()) {
         SpillwayMetrics m = sw.metrics();
+        fallbacks += m.fallbacks();
+        for (SpillRejectedException.Reason reason : SpillRejectedException.Reason.values()) {
+          long n = m.rejections(reason);
+          if (n > 0) {
+            rejections.merge(reason.name(), n, Long::sum);
+          }
+        }
         local += m.calls(Route.LOCAL, Outcome.SUCCESS) + m.calls(Route.LOCAL, Outcome.ERROR);
         spilled += m.calls(Route.FUNCTION, Outcome.SUCCESS)
             + m.calls(Route.FUNCTION, Outcome.ERROR);
@@ -145,7 +156,8 @@ public final class SetupRun {
         servingSeconds / spec.seconds(), vmUsd, fnUsd, (vmUsd + fnUsd) / traceHours,
         platform == null ? 0 : platform.throttled(), platform == null ? 0 : platform.coldStarts(),
         platform == null ? 0 : platform.invocations(),
-        platform == null ? 0 : platform.peakConcurrency(), loop.events(), wallSeconds);
+        platform == null ? 0 : platform.peakConcurrency(), rejections, fallbacks, loop.events(),
+        wallSeconds);
   }
 
   private double pct(double p) {
