@@ -1,5 +1,6 @@
 package io.spillover.sim.internal;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The scale plots: cost and p99 against scale, one line per setup (XChart, as the lab's). */
 public final class Plots {
+  /** One clearly different colour per setup, in the order the setups run. */
+  private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xff7f0e),
+      new Color(0x9467bd), new Color(0x2ca02c), new Color(0xd62728), new Color(0x7f7f7f)};
+
   private Plots() {}
 
   /** {@code byScale}: scale factor to that scale's results by setup. */
@@ -37,9 +42,10 @@ public final class Plots {
     XYChart c = new XYChartBuilder().width(900).height(480).title(title)
         .xAxisTitle("scale (x the spike lab's 20 requests/s mean; log)").yAxisTitle(yTitle).build();
     c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-    c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+    c.getStyler().setChartBackgroundColor(Color.WHITE);
     c.getStyler().setXAxisLogarithmic(byScale.size() > 1);
     c.getStyler().setYAxisLogarithmic(true);
+    c.getStyler().setSeriesColors(COLORS);
     List<String> setups = new ArrayList<>(byScale.values().iterator().next().keySet());
     for (String setup : setups) {
       List<Double> xs = new ArrayList<>();
