@@ -31,7 +31,7 @@ public final class Plots {
     Files.createDirectories(dir);
     save(chart(byScale, "Cost per hour of trace against scale", "USD per hour (log)",
         SetupResult::costPerHourUsd), dir.resolve("cost-vs-scale.png"));
-    save(chart(byScale, "Cost per hour per 1x of load (USD/h / factor)", "USD per hour per 1x",
+    save(chart(byScale, "Cost per hour per 1x of load (USD/h / factor)", "USD per hour per 1x of load",
         null), dir.resolve("unit-cost-vs-scale.png"));
     save(chart(byScale, "p99 latency against scale", "p99 ms (log)", SetupResult::p99Ms),
         dir.resolve("p99-vs-scale.png"));
@@ -44,7 +44,8 @@ public final class Plots {
     c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     c.getStyler().setChartBackgroundColor(Color.WHITE);
     c.getStyler().setXAxisLogarithmic(byScale.size() > 1);
-    c.getStyler().setYAxisLogarithmic(true);
+    // the unit cost spans one decade, where a log axis would show no tick labels
+    c.getStyler().setYAxisLogarithmic(y != null);
     c.getStyler().setSeriesColors(COLORS);
     List<String> setups = new ArrayList<>(byScale.values().iterator().next().keySet());
     for (String setup : setups) {
