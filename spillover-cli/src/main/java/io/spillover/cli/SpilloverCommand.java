@@ -8,6 +8,7 @@ import io.spillover.cli.common.ParentCommand;
 import io.spillover.cli.demo.DemoCommand;
 import io.spillover.cli.local.LocalCommand;
 import io.spillover.cli.plan.PlanCommand;
+import io.spillover.cli.simulate.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,8 +20,9 @@ import picocli.CommandLine.Command;
 @Command(name = "spillover", mixinStandardHelpOptions = true, version = "spillover 0.1.0",
     scope = CommandLine.ScopeType.INHERIT,
     description = "Hybrid VM/FaaS request spillover: demo, tools and platforms.",
-    subcommands = {DemoCommand.class, LocalCommand.class, PlanCommand.class, KeyServiceCommand.class,
-        AttestCommand.class, AuditCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DemoCommand.class, LocalCommand.class, PlanCommand.class, SimulateCommand.class,
+        KeyServiceCommand.class, AttestCommand.class, AuditCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:success, or help", "1:failure", "2:usage error"})
 public final class SpilloverCommand extends ParentCommand {

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -40,6 +41,7 @@ public final class DefaultSpillway<Q, R> implements Spillway<Q, R> {
   final CostMeter cost;
   final ScaleAdvisor advisor;
   final Executor asyncExecutor;
+  final ScheduledExecutorService scheduler;
   private final Overflow<Q, R> overflow;
   private final Ticker ticker;
 
@@ -57,6 +59,7 @@ public final class DefaultSpillway<Q, R> implements Spillway<Q, R> {
     this.advisor = new ScaleAdvisor(config.adviceWindow().toNanos(),
         config.adviceCoolDown().toNanos());
     this.asyncExecutor = parts.asyncExecutor;
+    this.scheduler = parts.scheduler;
     this.overflow = new Overflow<>(this);
     this.ticker = new Ticker(this);
   }

@@ -86,7 +86,11 @@ final class Overflow<Q, R> {
       if (wait <= 0) {
         permit.complete(AdmissionLimiter.NO_PERMIT);
       } else {
-        permit.completeOnTimeout(AdmissionLimiter.NO_PERMIT, wait, TimeUnit.NANOSECONDS);
+        // on the registry's scheduler, which runs on the registry's clock (a virtual one in a
+        // simulation, a manual one in tests), not on the JVM's own timer
+        java.util.concurrent.ScheduledFuture<?> timer = sw.scheduler.schedule(
+            () -> permit.complete(AdmissionLimiter.NO_PERMIT), wait, TimeUnit.NANOSECONDS);
+        permit.whenComplete((p, e) -> timer.cancel(false));
       }
     }
     return permit.thenApply(p -> {

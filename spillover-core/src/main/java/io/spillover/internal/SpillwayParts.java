@@ -25,7 +25,7 @@ public final class SpillwayParts<R> {
   private final FunctionInvoker invoker;
   private final CircuitBreaker breaker;
   private final SpillBudget functionBudget;
-  private final ScheduledExecutorService scheduler;
+  final ScheduledExecutorService scheduler;
   private final Codec codec;
   private final CallSealer sealer;
   private final Type responseType;
