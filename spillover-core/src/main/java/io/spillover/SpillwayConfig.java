@@ -23,6 +23,7 @@ public final class SpillwayConfig {
   private final Duration maxWait;
   private final int maxWaiting;
   private final int maxConcurrentSpills;
+  private final boolean adaptiveSpillConcurrency;
   private final double maxSpillsPerSecond;
   private final int maxPayloadBytes;
   private final Classification classification;
@@ -48,6 +49,7 @@ public final class SpillwayConfig {
     this.maxWait = b.maxWait;
     this.maxWaiting = b.maxWaiting;
     this.maxConcurrentSpills = b.maxConcurrentSpills;
+    this.adaptiveSpillConcurrency = b.adaptiveSpillConcurrency;
     this.maxSpillsPerSecond = b.maxSpillsPerSecond;
     this.maxPayloadBytes = b.maxPayloadBytes;
     this.classification = b.classification;
@@ -89,6 +91,8 @@ public final class SpillwayConfig {
   public Duration maxWait() { return maxWait; }
   public int maxWaiting() { return maxWaiting; }
   public int maxConcurrentSpills() { return maxConcurrentSpills; }
+  /** Whether the spill concurrency adapts to the platform's throttling (within the maximum). */
+  public boolean adaptiveSpillConcurrency() { return adaptiveSpillConcurrency; }
   /** Spills per second allowed, or 0 for no rate cap. */
   public double maxSpillsPerSecond() { return maxSpillsPerSecond; }
   public int maxPayloadBytes() { return maxPayloadBytes; }
@@ -115,6 +119,7 @@ public final class SpillwayConfig {
   public String toString() {
     return "SpillwayConfig[function=" + function + ", slo=" + latencySlo + ", timeout=" + timeout
         + ", maxWait=" + maxWait + ", maxConcurrentSpills=" + maxConcurrentSpills
+        + (adaptiveSpillConcurrency ? " (adaptive)" : "")
         + ", maxSpillsPerSecond=" + maxSpillsPerSecond + ", classification=" + classification
         + ", overload=" + overload + ", prewarm=" + prewarm + ", " + pricing + "]";
   }
@@ -160,6 +165,7 @@ public final class SpillwayConfig {
     private Duration maxWait = Duration.ofSeconds(2);
     private int maxWaiting = 1000;
     private int maxConcurrentSpills = 100;
+    private boolean adaptiveSpillConcurrency = true;
     private double maxSpillsPerSecond;
     private int maxPayloadBytes = Integer.MAX_VALUE;
     private Classification classification = Classification.INTERNAL;
@@ -191,6 +197,7 @@ public final class SpillwayConfig {
       maxWait = c.maxWait;
       maxWaiting = c.maxWaiting;
       maxConcurrentSpills = c.maxConcurrentSpills;
+      adaptiveSpillConcurrency = c.adaptiveSpillConcurrency;
       maxSpillsPerSecond = c.maxSpillsPerSecond;
       maxPayloadBytes = c.maxPayloadBytes;
       classification = c.classification;
@@ -265,6 +272,18 @@ public final class SpillwayConfig {
         throw new IllegalArgumentException("maxConcurrentSpills must be >= 1, was " + n);
       }
       this.maxConcurrentSpills = n;
+      return this;
+    }
+
+    /**
+     * Whether the spill concurrency learns the platform's room (on by default): each throttle
+     * (429) lowers it, successes at the limit raise it slowly back towards
+     * {@link #maxConcurrentSpills}, so VMs sharing one capped function settle on a fair share
+     * of its cap without coordination and throttles never open the breaker. Off, the spill
+     * concurrency is {@code maxConcurrentSpills} whatever the platform answers.
+     */
+    public Builder adaptiveSpillConcurrency(boolean adaptive) {
+      this.adaptiveSpillConcurrency = adaptive;
       return this;
     }
 
