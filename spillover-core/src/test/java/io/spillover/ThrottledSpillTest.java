@@ -29,6 +29,7 @@ class ThrottledSpillTest {
       Spillway<Echo, Echo> sw = f.spillway(config().build());
       f.fill(sw, 1);
       for (int i = 0; i < 5; i++) {
+        f.clock.advance(Duration.ofSeconds(5)); // past the pause a lone throttle starts
         f.provider.thenFail(new FunctionThrottledException("429"));
         Echo request = Echo.of("t" + i);
         assertThatThrownBy(() -> sw.call(request, e -> e))
@@ -40,6 +41,7 @@ class ThrottledSpillTest {
       assertThat(f.provider.invocations).as("one attempt each: no retry into a full platform")
           .hasSize(5);
       assertThat(sw.metrics().throttledSpills()).isEqualTo(5);
+      f.clock.advance(Duration.ofSeconds(5));
       assertThat(sw.call(Echo.of("ok"), e -> e).text).isEqualTo("fn:ok");
     }
   }
@@ -55,6 +57,12 @@ class ThrottledSpillTest {
           .isInstanceOf(SpillRejectedException.class);
       assertThat(sw.metrics().spillLimit()).as("three quarters of the one in flight, at least 1")
           .isEqualTo(1);
+      assertThatThrownBy(() -> sw.call(Echo.of("r"), e -> e))
+          .as("nothing in flight, but a lone spill was throttled: spills pause for a round trip")
+          .isInstanceOfSatisfying(SpillRejectedException.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.SPILL_CONCURRENCY_FULL));
+      assertThat(f.provider.invocations).hasSize(1);
+      f.clock.advance(Duration.ofSeconds(1));
       java.util.concurrent.CompletableFuture<byte[]> pending =
           new java.util.concurrent.CompletableFuture<>();
       f.provider.then(inv -> pending);

@@ -31,6 +31,9 @@ public final class SpillBudget {
 
   /** Takes a slot and a rate token, or returns why not (and takes nothing). */
   public Reason tryAcquire(long nowNanos) {
+    if (learnt != null && learnt.paused(nowNanos)) {
+      return Reason.SPILL_CONCURRENCY_FULL;
+    }
     for (;;) {
       int n = inflight.get();
       if (n >= limit()) {

@@ -19,6 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * probed rarely (few 429s) and a free one is found quickly. Latency paces the decreases only: a
  * slow twin is not a full platform, and the breaker and deadlines deal with broken or slow ones.
  *
+ * <p>A limit of one cannot halve, so below it the limit works in time, as TCP's retransmission
+ * timer does below one segment: a throttle of the only spill in flight pauses new spills for a
+ * round trip, doubling (up to 32) while such throttles follow each other and reset by a success.
+ * Without it, a VM of a fleet larger than the platform's cap would knock at a full platform on
+ * every call.
+ *
  * <p>Lock-free: every update is one compare-and-set on its own field; races lose an update, never
  * the bounds.
  */
@@ -26,6 +32,7 @@ public final class SpillLimit {
   static final int MIN_ROUNDS = 4;
   static final int MAX_ROUNDS = 256;
   private static final long DEFAULT_RTT = TimeUnit.MILLISECONDS.toNanos(100);
+  private static final int MAX_BACKOFF_SHIFT = 5;
 
   private final int max;
   private final AtomicInteger limit;
@@ -34,6 +41,8 @@ public final class SpillLimit {
   private final AtomicLong lastDecrease = new AtomicLong(Long.MIN_VALUE);
   private volatile long smoothedRtt = DEFAULT_RTT;
   private volatile boolean throttledSinceProbe;
+  private volatile long pausedUntil = Long.MIN_VALUE;
+  private final AtomicInteger backoffShift = new AtomicInteger();
 
   /** Starts at {@code max}: an uncapped platform never pays for the learning. */
   public SpillLimit(int max) {
@@ -48,6 +57,12 @@ public final class SpillLimit {
     return limit.get();
   }
 
+  /** Whether new spills wait: the platform throttled the last lone spill less than a pause ago. */
+  public boolean paused(long nowNanos) {
+    long until = pausedUntil;
+    return until != Long.MIN_VALUE && nowNanos - until < 0;
+  }
+
   /** Probing interval now, in round trips per increase (for metrics and tests). */
   int rounds() {
     return rounds.get();
@@ -60,6 +75,9 @@ public final class SpillLimit {
   public void onSuccess(long rttNanos, boolean saturated) {
     long s = smoothedRtt;
     smoothedRtt = s + (Math.max(0, rttNanos) - s) / 8;
+    if (backoffShift.get() != 0) {
+      backoffShift.set(0);
+    }
     if (!saturated) {
       return;
     }
@@ -83,6 +101,15 @@ public final class SpillLimit {
    * when it was sent. Lowers the limit unless it was lowered less than a round trip ago.
    */
   public void onThrottle(long nowNanos, int inflight) {
+    decrease(nowNanos, inflight);
+    if (inflight <= 1 && limit.get() == 1) {
+      int shift = backoffShift.get();
+      pausedUntil = nowNanos + (smoothedRtt << shift);
+      backoffShift.compareAndSet(shift, Math.min(MAX_BACKOFF_SHIFT, shift + 1));
+    }
+  }
+
+  private void decrease(long nowNanos, int inflight) {
     long last = lastDecrease.get();
     if (last != Long.MIN_VALUE && nowNanos - last < smoothedRtt) {
       return;

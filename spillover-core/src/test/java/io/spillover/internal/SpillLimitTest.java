@@ -94,4 +94,32 @@ class SpillLimitTest {
     assertThat(limit.get()).isEqualTo(before + 2);
     assertThat(limit.rounds()).isEqualTo(SpillLimit.MAX_ROUNDS / 2);
   }
+
+  @Test
+  void atALimitOfOneALoneThrottlePausesSpillsForARoundTripDoublingUntilASuccess() {
+    SpillLimit limit = new SpillLimit(1);
+    limit.onSuccess(20 * MS, false); // smoothed RTT 100 -> 90 ms
+    long rtt = 90 * MS;
+    limit.onThrottle(0, 1);
+    assertThat(limit.paused(rtt - 1)).isTrue();
+    assertThat(limit.paused(rtt)).isFalse();
+    limit.onThrottle(rtt, 1);
+    assertThat(limit.paused(rtt + 2 * rtt - 1)).isTrue();
+    assertThat(limit.paused(rtt + 2 * rtt)).isFalse();
+    for (int i = 0; i < 10; i++) {
+      limit.onThrottle(0, 1);
+    }
+    assertThat(limit.paused(32 * rtt - 1)).as("at most 32 round trips").isTrue();
+    assertThat(limit.paused(32 * rtt)).isFalse();
+    limit.onSuccess(rtt, true);
+    limit.onThrottle(100 * rtt, 1);
+    assertThat(limit.paused(100 * rtt + rtt + 1)).as("a success resets the pause").isFalse();
+  }
+
+  @Test
+  void aThrottleWithOthersInFlightDoesNotPause() {
+    SpillLimit limit = new SpillLimit(8);
+    limit.onThrottle(0, 4);
+    assertThat(limit.paused(0)).isFalse();
+  }
 }

@@ -44,6 +44,12 @@ public class SpillwayProperties {
   /** Maximum of spilled calls in flight at once (library default: 100). */
   private Integer maxConcurrentSpills;
 
+  /**
+   * Whether the spill concurrency learns the platform's room from its throttling, within
+   * max-concurrent-spills (library default: true).
+   */
+  private Boolean adaptiveSpillConcurrency;
+
   /** Maximum spilled calls per second; 0 means no rate cap (library default: 0). */
   private Double maxSpillsPerSecond;
 
@@ -115,6 +121,10 @@ public class SpillwayProperties {
   public void setMaxWaiting(Integer maxWaiting) { this.maxWaiting = maxWaiting; }
   public Integer getMaxConcurrentSpills() { return maxConcurrentSpills; }
   public void setMaxConcurrentSpills(Integer n) { this.maxConcurrentSpills = n; }
+  public Boolean getAdaptiveSpillConcurrency() { return adaptiveSpillConcurrency; }
+  public void setAdaptiveSpillConcurrency(Boolean adaptive) {
+    this.adaptiveSpillConcurrency = adaptive;
+  }
   public Double getMaxSpillsPerSecond() { return maxSpillsPerSecond; }
   public void setMaxSpillsPerSecond(Double rate) { this.maxSpillsPerSecond = rate; }
   public DataSize getMaxPayloadBytes() { return maxPayloadBytes; }

@@ -35,6 +35,8 @@ final class SpillwayPropertyMapper {
     set("max-wait", p.getMaxWait(), b::maxWait);
     set("max-waiting", p.getMaxWaiting(), b::maxWaiting);
     set("max-concurrent-spills", p.getMaxConcurrentSpills(), b::maxConcurrentSpills);
+    set("adaptive-spill-concurrency", p.getAdaptiveSpillConcurrency(),
+        b::adaptiveSpillConcurrency);
     set("max-spills-per-second", p.getMaxSpillsPerSecond(), b::maxSpillsPerSecond);
     set("max-payload-bytes", p.getMaxPayloadBytes(), size -> {
       if (size.toBytes() > Integer.MAX_VALUE) {
