@@ -34,6 +34,7 @@ public final class SpillwayConfig {
   private final Prewarm prewarm;
   private final Pricing pricing;
   private final double spendCapPerHour;
+  private final double fleetSpendCapPerHour;
   private final int retryAttempts;
   private final Duration retryBackoff;
   private final int latencySampling;
@@ -60,6 +61,7 @@ public final class SpillwayConfig {
     this.prewarm = b.prewarm;
     this.pricing = b.pricing;
     this.spendCapPerHour = b.spendCapPerHour;
+    this.fleetSpendCapPerHour = b.fleetSpendCapPerHour;
     this.retryAttempts = b.retryAttempts;
     this.retryBackoff = b.retryBackoff;
     this.latencySampling = b.latencySampling;
@@ -106,6 +108,8 @@ public final class SpillwayConfig {
   public Pricing pricing() { return pricing; }
   /** The spend cap in USD per hour, or 0 for none. */
   public double spendCapPerHour() { return spendCapPerHour; }
+  /** The fleet-wide spend cap in USD per hour (all VMs of the service together), or 0. */
+  public double fleetSpendCapPerHour() { return fleetSpendCapPerHour; }
   public int retryAttempts() { return retryAttempts; }
   public Duration retryBackoff() { return retryBackoff; }
   public int latencySampling() { return latencySampling; }
@@ -176,6 +180,7 @@ public final class SpillwayConfig {
     private Prewarm prewarm;
     private Pricing pricing = Pricing.awsLambda(256);
     private double spendCapPerHour;
+    private double fleetSpendCapPerHour;
     private int retryAttempts = 3;
     private Duration retryBackoff = Duration.ofMillis(50);
     private int latencySampling = 1;
@@ -208,6 +213,7 @@ public final class SpillwayConfig {
       prewarm = c.prewarm;
       pricing = c.pricing;
       spendCapPerHour = c.spendCapPerHour;
+      fleetSpendCapPerHour = c.fleetSpendCapPerHour;
       retryAttempts = c.retryAttempts;
       retryBackoff = c.retryBackoff;
       latencySampling = c.latencySampling;
@@ -359,6 +365,20 @@ public final class SpillwayConfig {
         throw new IllegalArgumentException("spendCapPerHour must be >= 0, was " + usd);
       }
       this.spendCapPerHour = usd;
+      return this;
+    }
+
+    /**
+     * Stops spilling, on every VM of the service, while the whole fleet's spend of the last hour
+     * is at {@code usd}; 0 means none. Needs a fleet store on the registry
+     * ({@code SpilloverRegistry.Builder.fleet}); each VM reports its spend in batches and, while
+     * the store is unreachable, keeps to a static share ({@code usd / fleet size}).
+     */
+    public Builder fleetSpendCapPerHour(double usd) {
+      if (!(usd >= 0) || Double.isInfinite(usd)) {
+        throw new IllegalArgumentException("fleetSpendCapPerHour must be >= 0, was " + usd);
+      }
+      this.fleetSpendCapPerHour = usd;
       return this;
     }
 

@@ -140,6 +140,10 @@ final class SpillPath<R> {
     if (cost.capReached(now)) {
       return refuse(Reason.SPEND_CAP_REACHED, "spent " + cost.lastHourUsd(now) + " USD this hour");
     }
+    String fleetCap = cost.fleetCapReached();
+    if (fleetCap != null) {
+      return refuse(Reason.SPEND_CAP_REACHED, fleetCap);
+    }
     Reason noRoom = budget.tryAcquire(now);
     if (noRoom != null) {
       return refuse(noRoom, budget.inflight() + " spills in flight");
