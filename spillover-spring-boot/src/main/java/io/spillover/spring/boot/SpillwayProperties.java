@@ -83,6 +83,12 @@ public class SpillwayProperties {
   /** Modelled spend per hour in USD at which spilling stops; 0 means no cap. */
   private Double spendCapPerHour;
 
+  /**
+   * Spend per hour in USD of the whole fleet (every VM of the service) at which every VM stops
+   * spilling; 0 means none. Needs a fleet store (spillover.fleet.zookeeper.connect-string).
+   */
+  private Double fleetSpendCapPerHour;
+
   /** Retries on the function of failures that are safe to retry. */
   @NestedConfigurationProperty
   private final Retry retry = new Retry();
@@ -138,6 +144,8 @@ public class SpillwayProperties {
   public Hysteresis getHysteresis() { return hysteresis; }
   public Prewarm getPrewarm() { return prewarm; }
   public Pricing getPricing() { return pricing; }
+  public Double getFleetSpendCapPerHour() { return fleetSpendCapPerHour; }
+  public void setFleetSpendCapPerHour(Double usd) { this.fleetSpendCapPerHour = usd; }
   public Double getSpendCapPerHour() { return spendCapPerHour; }
   public void setSpendCapPerHour(Double usd) { this.spendCapPerHour = usd; }
   public Retry getRetry() { return retry; }

@@ -58,6 +58,7 @@ final class SpillwayPropertyMapper {
     prewarm(p.getPrewarm(), b);
     pricing(p.getPricing(), b);
     set("spend-cap-per-hour", p.getSpendCapPerHour(), b::spendCapPerHour);
+    set("fleet-spend-cap-per-hour", p.getFleetSpendCapPerHour(), b::fleetSpendCapPerHour);
     SpillwayProperties.Retry r = p.getRetry();
     if (r.getAttempts() != null || r.getBackoff() != null) {
       set("retry", r, x -> b.retry(or(x.getAttempts(), base.retryAttempts()),
