@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.spillover.codec.Codec;
 import io.spillover.codec.TypeRef;
+import io.spillover.fleet.FleetStore;
 import io.spillover.function.FunctionInvoker;
 import io.spillover.function.FunctionProvider;
 import io.spillover.function.FunctionRef;
@@ -69,6 +70,7 @@ public final class SpilloverRegistry implements AutoCloseable {
   private final boolean ownScheduler;
   private final Executor asyncExecutor;
   private final Map<FunctionRef, SpillBudget> functionBudgets = new ConcurrentHashMap<>();
+  private final FleetStore fleet;
   private final TargetChecks targetChecks;
   private final Map<String, CompletableFuture<TargetCheck>> checks = new ConcurrentHashMap<>();
 
@@ -82,6 +84,7 @@ public final class SpilloverRegistry implements AutoCloseable {
     all.add(new SpillFailureLog(b.clock));
     this.listener = CompositeListener.of(all);
     this.sealer = b.sealer;
+    this.fleet = b.fleet;
     this.breakers = b.breakers != null ? b.breakers : CircuitBreakerRegistry.ofDefaults();
     this.ownScheduler = b.scheduler == null;
     this.scheduler = ownScheduler ? Executors.newSingleThreadScheduledExecutor(r -> {
@@ -180,9 +183,17 @@ public final class SpilloverRegistry implements AutoCloseable {
       checks.put(name, targetChecks.run(name, ref, invoker));
       breaker = breaker(name, ref, config.circuitBreaker());
     }
-    return new SpillwayParts<>(name, config, clock, listener, timeCalls, asyncExecutor, invoker,
-        breaker, ref == null ? null : functionBudgets.get(ref), scheduler, codec, sealer,
-        responseType).build();
+    SpillwayParts<Object> parts = new SpillwayParts<>(name, config, clock, listener, timeCalls,
+        asyncExecutor, invoker, breaker, ref == null ? null : functionBudgets.get(ref), scheduler,
+        codec, sealer, responseType);
+    if (config.fleetSpendCapPerHour() > 0) {
+      if (fleet == null) {
+        throw new IllegalArgumentException("spillway '" + name + "' has a fleetSpendCapPerHour,"
+            + " which needs a fleet store: SpilloverRegistry.builder().fleet(store)");
+      }
+      parts.fleet(fleet.spend(name));
+    }
+    return parts.build();
   }
 
   /**
@@ -295,6 +306,7 @@ public final class SpilloverRegistry implements AutoCloseable {
     private Duration tickInterval = Duration.ofSeconds(1);
     private final Map<FunctionRef, Integer> functionConcurrency = new LinkedHashMap<>();
     private TargetCheckMode targetCheckMode = TargetCheckMode.WARN;
+    private FleetStore fleet;
     private Duration targetCheckTimeout = Duration.ofSeconds(2);
 
     private Builder() {}
@@ -314,6 +326,16 @@ public final class SpilloverRegistry implements AutoCloseable {
             + " must be >= 1, was " + maxConcurrent);
       }
       functionConcurrency.put(function, maxConcurrent);
+      return this;
+    }
+
+    /**
+     * The store the VMs of a fleet share for fleet-wide budgets (a spillway's
+     * {@code fleetSpendCapPerHour}), e.g. {@code ZooKeeperFleetStore} of spillover-zookeeper.
+     * The registry uses it but does not close it.
+     */
+    public Builder fleet(FleetStore store) {
+      this.fleet = Objects.requireNonNull(store, "store");
       return this;
     }
 

@@ -23,6 +23,7 @@ public final class SpillwayConfig {
   private final Duration maxWait;
   private final int maxWaiting;
   private final int maxConcurrentSpills;
+  private final boolean adaptiveSpillConcurrency;
   private final double maxSpillsPerSecond;
   private final int maxPayloadBytes;
   private final Classification classification;
@@ -33,6 +34,7 @@ public final class SpillwayConfig {
   private final Prewarm prewarm;
   private final Pricing pricing;
   private final double spendCapPerHour;
+  private final double fleetSpendCapPerHour;
   private final int retryAttempts;
   private final Duration retryBackoff;
   private final int latencySampling;
@@ -48,6 +50,7 @@ public final class SpillwayConfig {
     this.maxWait = b.maxWait;
     this.maxWaiting = b.maxWaiting;
     this.maxConcurrentSpills = b.maxConcurrentSpills;
+    this.adaptiveSpillConcurrency = b.adaptiveSpillConcurrency;
     this.maxSpillsPerSecond = b.maxSpillsPerSecond;
     this.maxPayloadBytes = b.maxPayloadBytes;
     this.classification = b.classification;
@@ -58,6 +61,7 @@ public final class SpillwayConfig {
     this.prewarm = b.prewarm;
     this.pricing = b.pricing;
     this.spendCapPerHour = b.spendCapPerHour;
+    this.fleetSpendCapPerHour = b.fleetSpendCapPerHour;
     this.retryAttempts = b.retryAttempts;
     this.retryBackoff = b.retryBackoff;
     this.latencySampling = b.latencySampling;
@@ -89,6 +93,8 @@ public final class SpillwayConfig {
   public Duration maxWait() { return maxWait; }
   public int maxWaiting() { return maxWaiting; }
   public int maxConcurrentSpills() { return maxConcurrentSpills; }
+  /** Whether the spill concurrency adapts to the platform's throttling (within the maximum). */
+  public boolean adaptiveSpillConcurrency() { return adaptiveSpillConcurrency; }
   /** Spills per second allowed, or 0 for no rate cap. */
   public double maxSpillsPerSecond() { return maxSpillsPerSecond; }
   public int maxPayloadBytes() { return maxPayloadBytes; }
@@ -102,6 +108,8 @@ public final class SpillwayConfig {
   public Pricing pricing() { return pricing; }
   /** The spend cap in USD per hour, or 0 for none. */
   public double spendCapPerHour() { return spendCapPerHour; }
+  /** The fleet-wide spend cap in USD per hour (all VMs of the service together), or 0. */
+  public double fleetSpendCapPerHour() { return fleetSpendCapPerHour; }
   public int retryAttempts() { return retryAttempts; }
   public Duration retryBackoff() { return retryBackoff; }
   public int latencySampling() { return latencySampling; }
@@ -115,6 +123,7 @@ public final class SpillwayConfig {
   public String toString() {
     return "SpillwayConfig[function=" + function + ", slo=" + latencySlo + ", timeout=" + timeout
         + ", maxWait=" + maxWait + ", maxConcurrentSpills=" + maxConcurrentSpills
+        + (adaptiveSpillConcurrency ? " (adaptive)" : "")
         + ", maxSpillsPerSecond=" + maxSpillsPerSecond + ", classification=" + classification
         + ", overload=" + overload + ", prewarm=" + prewarm + ", " + pricing + "]";
   }
@@ -160,6 +169,7 @@ public final class SpillwayConfig {
     private Duration maxWait = Duration.ofSeconds(2);
     private int maxWaiting = 1000;
     private int maxConcurrentSpills = 100;
+    private boolean adaptiveSpillConcurrency = true;
     private double maxSpillsPerSecond;
     private int maxPayloadBytes = Integer.MAX_VALUE;
     private Classification classification = Classification.INTERNAL;
@@ -170,6 +180,7 @@ public final class SpillwayConfig {
     private Prewarm prewarm;
     private Pricing pricing = Pricing.awsLambda(256);
     private double spendCapPerHour;
+    private double fleetSpendCapPerHour;
     private int retryAttempts = 3;
     private Duration retryBackoff = Duration.ofMillis(50);
     private int latencySampling = 1;
@@ -191,6 +202,7 @@ public final class SpillwayConfig {
       maxWait = c.maxWait;
       maxWaiting = c.maxWaiting;
       maxConcurrentSpills = c.maxConcurrentSpills;
+      adaptiveSpillConcurrency = c.adaptiveSpillConcurrency;
       maxSpillsPerSecond = c.maxSpillsPerSecond;
       maxPayloadBytes = c.maxPayloadBytes;
       classification = c.classification;
@@ -201,6 +213,7 @@ public final class SpillwayConfig {
       prewarm = c.prewarm;
       pricing = c.pricing;
       spendCapPerHour = c.spendCapPerHour;
+      fleetSpendCapPerHour = c.fleetSpendCapPerHour;
       retryAttempts = c.retryAttempts;
       retryBackoff = c.retryBackoff;
       latencySampling = c.latencySampling;
@@ -265,6 +278,18 @@ public final class SpillwayConfig {
         throw new IllegalArgumentException("maxConcurrentSpills must be >= 1, was " + n);
       }
       this.maxConcurrentSpills = n;
+      return this;
+    }
+
+    /**
+     * Whether the spill concurrency learns the platform's room (on by default): each throttle
+     * (429) lowers it, successes at the limit raise it slowly back towards
+     * {@link #maxConcurrentSpills}, so VMs sharing one capped function settle on a fair share
+     * of its cap without coordination and throttles never open the breaker. Off, the spill
+     * concurrency is {@code maxConcurrentSpills} whatever the platform answers.
+     */
+    public Builder adaptiveSpillConcurrency(boolean adaptive) {
+      this.adaptiveSpillConcurrency = adaptive;
       return this;
     }
 
@@ -340,6 +365,20 @@ public final class SpillwayConfig {
         throw new IllegalArgumentException("spendCapPerHour must be >= 0, was " + usd);
       }
       this.spendCapPerHour = usd;
+      return this;
+    }
+
+    /**
+     * Stops spilling, on every VM of the service, while the whole fleet's spend of the last hour
+     * is at {@code usd}; 0 means none. Needs a fleet store on the registry
+     * ({@code SpilloverRegistry.Builder.fleet}); each VM reports its spend in batches and, while
+     * the store is unreachable, keeps to a static share ({@code usd / fleet size}).
+     */
+    public Builder fleetSpendCapPerHour(double usd) {
+      if (!(usd >= 0) || Double.isInfinite(usd)) {
+        throw new IllegalArgumentException("fleetSpendCapPerHour must be >= 0, was " + usd);
+      }
+      this.fleetSpendCapPerHour = usd;
       return this;
     }
 

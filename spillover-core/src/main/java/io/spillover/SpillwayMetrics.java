@@ -70,6 +70,22 @@ public interface SpillwayMetrics {
    */
   double demandReplicas();
 
+  /**
+   * Spill attempts the function platform refused for lack of capacity (429s, throttling). They
+   * lower the spill limit and never count as breaker failures.
+   */
+  default long throttledSpills() {
+    return 0;
+  }
+
+  /**
+   * The spilled calls allowed in flight now: {@code maxConcurrentSpills}, or less while the
+   * adaptive spill concurrency has learnt that the platform has less room (0 without a function).
+   */
+  default int spillLimit() {
+    return 0;
+  }
+
   /** The target's circuit breaker state name (CLOSED, OPEN, HALF_OPEN, ...), or "NONE". */
   String breakerState();
 }

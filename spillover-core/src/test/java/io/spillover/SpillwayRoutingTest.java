@@ -181,7 +181,7 @@ class SpillwayRoutingTest {
     Spillway<Echo, Echo> sw = f.spillway(SpillwayFixture.config()
         .retry(3, Duration.ofMillis(1)).build());
     f.fill(sw, 1);
-    f.provider.thenFail(new FunctionThrottledException("429")) // did not run: retried
+    f.provider.thenFail(new FunctionTransportException("refused", false, null)) // not run: retried
         .thenFail(new FunctionTimeoutException("slow"));       // may have run: not retried
     CallOptions shortDeadline = CallOptions.builder().timeout(Duration.ofMillis(100)).build();
     assertThatThrownBy(() -> sw.call(Echo.of("r"), shortDeadline, e -> e))

@@ -14,6 +14,8 @@ public final class CallCounters {
   public final LongAdder prewarmPings = new LongAdder();
   /** Replies to sealed calls that were not authentic (possible tampering). */
   public final LongAdder tamperedReplies = new LongAdder();
+  /** Spill attempts the platform refused for lack of capacity (429). */
+  public final LongAdder throttledSpills = new LongAdder();
 
   public CallCounters() {
     for (int i = 0; i < calls.length; i++) {

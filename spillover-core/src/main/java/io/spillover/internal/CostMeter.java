@@ -20,8 +20,15 @@ public final class CostMeter {
   private final AtomicLong prewarm = new AtomicLong();
   private final AtomicLongArray bucketSpend = new AtomicLongArray(BUCKETS);
   private final AtomicLongArray bucketMinute = new AtomicLongArray(BUCKETS);
+  /** The fleet-wide cap this meter reports to, or null. */
+  private final FleetCap fleet;
 
   public CostMeter(Pricing pricing, double capUsdPerHour) {
+    this(pricing, capUsdPerHour, null);
+  }
+
+  CostMeter(Pricing pricing, double capUsdPerHour, FleetCap fleet) {
+    this.fleet = fleet;
     this.pricing = pricing;
     this.capNanoUsd = capUsdPerHour * 1e9;
     for (int i = 0; i < BUCKETS; i++) {
@@ -55,12 +62,25 @@ public final class CostMeter {
       bucketSpend.set(i, 0);
     }
     bucketSpend.addAndGet(i, nano);
+    if (fleet != null) {
+      fleet.record(nano / 1e9);
+    }
     return nano / 1e9;
   }
 
   /** Whether the cap (if any) is reached for the hour ending now. */
   public boolean capReached(long nowNanos) {
     return capNanoUsd > 0 && lastHourNano(nowNanos) >= capNanoUsd;
+  }
+
+  /** Why the fleet-wide cap refuses spills now, or null (also without a fleet cap). */
+  String fleetCapReached() {
+    if (fleet == null) {
+      return null;
+    }
+    io.spillover.fleet.FleetView view = fleet.reached();
+    return view == null ? null : "the fleet's spend cap of " + fleet.capUsdPerHour()
+        + " USD per hour: " + view;
   }
 
   public double totalUsd() {

@@ -54,7 +54,7 @@ public final class DefaultSpillway<Q, R> implements Spillway<Q, R> {
     this.limiter = new AdmissionLimiter(config.limit().create(config.latencySlo()), clock,
         config.latencySampling(), config.maxWaiting());
     this.mode = new SpillMode(config.spillHeadroom(), config.spillCoolDown().toNanos());
-    this.cost = new CostMeter(config.pricing(), config.spendCapPerHour());
+    this.cost = new CostMeter(config.pricing(), config.spendCapPerHour(), parts.fleetCap());
     this.spill = parts.spillPath(counters, cost);
     this.advisor = new ScaleAdvisor(config.adviceWindow().toNanos(),
         config.adviceCoolDown().toNanos());

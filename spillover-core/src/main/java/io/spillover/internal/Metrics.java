@@ -32,5 +32,7 @@ final class Metrics implements SpillwayMetrics {
   @Override public int advisedReplicas() { return sw.advisor.replicas(); }
   @Override public double extraReplicas() { return sw.advisor.extraReplicas(); }
   @Override public double demandReplicas() { return sw.advisor.demandReplicas(); }
+  @Override public long throttledSpills() { return sw.counters.throttledSpills.sum(); }
+  @Override public int spillLimit() { return sw.spill == null ? 0 : sw.spill.spillLimit(); }
   @Override public String breakerState() { return sw.spill == null ? "NONE" : sw.spill.breakerState(); }
 }

@@ -14,6 +14,7 @@ import io.spillover.codec.CodecException;
 import io.spillover.function.FunctionException;
 import io.spillover.function.FunctionInvoker;
 import io.spillover.function.FunctionRef;
+import io.spillover.function.FunctionThrottledException;
 import io.spillover.function.FunctionTimeoutException;
 import io.spillover.function.Invocation;
 import io.spillover.seal.CallSealer;
@@ -58,6 +59,7 @@ final class SpillPath<R> {
   private final java.lang.reflect.Type responseType;
   private final int maxPayload;
   private final TamperReports tampering;
+  private final GuardedInvoker guarded;
 
   SpillPath(String name, SpillwayConfig config, FunctionInvoker invoker, CircuitBreaker breaker,
       SpillBudget functionBudget, ScheduledExecutorService scheduler, Codec codec, CallSealer sealer, SpilloverClock clock,
@@ -72,7 +74,9 @@ final class SpillPath<R> {
     this.sealer = sealer;
     this.clock = clock;
     this.functionBudget = functionBudget;
-    this.budget = new SpillBudget(config.maxConcurrentSpills(), config.maxSpillsPerSecond());
+    this.budget = new SpillBudget(config.maxConcurrentSpills(), config.maxSpillsPerSecond(),
+        config.adaptiveSpillConcurrency() ? new SpillLimit(config.maxConcurrentSpills()) : null);
+    this.guarded = new GuardedInvoker(invoker, breaker, budget, counters, clock);
     this.cost = cost;
     this.counters = counters;
     this.listener = listener;
@@ -136,6 +140,10 @@ final class SpillPath<R> {
     if (cost.capReached(now)) {
       return refuse(Reason.SPEND_CAP_REACHED, "spent " + cost.lastHourUsd(now) + " USD this hour");
     }
+    String fleetCap = cost.fleetCapReached();
+    if (fleetCap != null) {
+      return refuse(Reason.SPEND_CAP_REACHED, fleetCap);
+    }
     Reason noRoom = budget.tryAcquire(now);
     if (noRoom != null) {
       return refuse(noRoom, budget.inflight() + " spills in flight");
@@ -174,8 +182,7 @@ final class SpillPath<R> {
       return sendBlocking(invocation, id, sealedWith, retry);
     }
     Supplier<CompletionStage<R>> attempt = () ->
-        CircuitBreaker.decorateCompletionStage(breaker, () -> invoker.invoke(invocation)).get()
-            .handle((bytes, e) -> {
+        guarded.invoke(invocation).handle((bytes, e) -> {
               Throwable cause = e == null ? null : unwrap(e);
               if (cause instanceof RuntimeException) {
                 throw tampering.failure((RuntimeException) cause, id, sealedWith);
@@ -196,12 +203,10 @@ final class SpillPath<R> {
   /** The same attempts, breaker and retries as the asynchronous path, on the caller's thread. */
   private CompletableFuture<R> sendBlocking(Invocation invocation, String id,
       SealedChannel channel, Retry retry) {
-    Supplier<byte[]> invoke =
-        CircuitBreaker.decorateSupplier(breaker, () -> invoker.invokeBlocking(invocation));
     Supplier<R> attempt = () -> {
       byte[] bytes;
       try {
-        bytes = invoke.get();
+        bytes = guarded.invokeBlocking(invocation);
       } catch (RuntimeException e) {
         throw tampering.failure(e, id, channel);
       }
@@ -259,6 +264,11 @@ final class SpillPath<R> {
     return budget.inflight();
   }
 
+  /** The spill concurrency allowed now (the learnt limit within the configured maximum). */
+  int spillLimit() {
+    return budget.limit();
+  }
+
   String breakerState() {
     return breaker.getState().name();
   }
@@ -280,6 +290,10 @@ final class SpillPath<R> {
   private static boolean retryable(Throwable e, boolean idempotent) {
     Throwable cause = unwrap(e);
     if (!(cause instanceof FunctionException) || ReplyDecoder.isHandlerError(cause)) {
+      return false;
+    }
+    if (cause instanceof FunctionThrottledException) {
+      // back-pressure: a retry would add to the overload; the call falls back to a local permit
       return false;
     }
     return idempotent || !((FunctionException) cause).mayHaveRun();

@@ -5,6 +5,7 @@ import io.spillover.SpilloverClock;
 import io.spillover.SpillwayConfig;
 import io.spillover.SpillwayListener;
 import io.spillover.codec.Codec;
+import io.spillover.fleet.FleetSpend;
 import io.spillover.function.FunctionInvoker;
 import io.spillover.seal.CallSealer;
 import java.lang.reflect.Type;
@@ -48,6 +49,19 @@ public final class SpillwayParts<R> {
     this.codec = codec;
     this.sealer = sealer;
     this.responseType = responseType;
+  }
+
+  private FleetSpend fleetSpend;
+
+  /** The fleet ledger a fleet-wide spend cap reports to and reads (with a cap in the config). */
+  public SpillwayParts<R> fleet(FleetSpend spend) {
+    this.fleetSpend = spend;
+    return this;
+  }
+
+  FleetCap fleetCap() {
+    return fleetSpend == null || config.fleetSpendCapPerHour() <= 0 ? null
+        : new FleetCap(fleetSpend, config.fleetSpendCapPerHour(), clock);
   }
 
   public <Q> DefaultSpillway<Q, R> build() {

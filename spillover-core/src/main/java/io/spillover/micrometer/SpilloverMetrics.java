@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  * {@code spillover.function.cold.starts}, {@code spillover.sealed.tampered},
  * {@code spillover.advice.replicas} and {@code spillover.advice.demand} (base unit
  * {@code replicas}: the scale advice autoscalers act on, see docs/autoscaling),
- * {@code spillover.spilling}. No histograms are published by default: turn them on with a
+ * {@code spillover.spilling}, {@code spillover.spill.limit} (the spilled calls allowed in flight,
+ * adaptive) and {@code spillover.spills.throttled}. No histograms are published by default: turn them on with a
  * {@code MeterFilter} in the application.
  */
 public final class SpilloverMetrics implements SpillwayListener {
@@ -87,6 +88,12 @@ public final class SpilloverMetrics implements SpillwayListener {
         .tags(tags.and("route", Route.LOCAL.tag())).register(meters);
     Gauge.builder("spillover.inflight", m, SpillwayMetrics::inflightSpills)
         .tags(tags.and("route", Route.FUNCTION.tag())).register(meters);
+    Gauge.builder("spillover.spill.limit", m, SpillwayMetrics::spillLimit).tags(tags)
+        .description("Spilled calls allowed in flight (learnt from the platform's throttling)")
+        .register(meters);
+    FunctionCounter.builder("spillover.spills.throttled", m, SpillwayMetrics::throttledSpills)
+        .tags(tags).description("Spill attempts the function platform refused for lack of"
+            + " capacity; they lower the spill limit, never open the breaker").register(meters);
     Gauge.builder("spillover.spilling", m, x -> x.spilling() ? 1 : 0).tags(tags)
         .description("1 while in spill mode").register(meters);
     FunctionCounter.builder("spillover.spend", m, SpillwayMetrics::spendUsd).tags(tags)

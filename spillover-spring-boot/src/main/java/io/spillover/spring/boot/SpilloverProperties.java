@@ -62,6 +62,9 @@ public class SpilloverProperties {
 
   private final Web web = new Web();
 
+  /** Fleet-wide budgets shared by the VMs of a service (spillover.fleet.zookeeper.*). */
+  private final FleetProperties fleet = new FleetProperties();
+
   public boolean isEnabled() {
     return enabled;
   }
@@ -159,6 +162,10 @@ public class SpilloverProperties {
 
   public StartupCheck getStartupCheck() {
     return startupCheck;
+  }
+
+  public FleetProperties getFleet() {
+    return fleet;
   }
 
   public Web getWeb() {

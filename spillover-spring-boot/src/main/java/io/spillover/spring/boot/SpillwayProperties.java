@@ -44,6 +44,12 @@ public class SpillwayProperties {
   /** Maximum of spilled calls in flight at once (library default: 100). */
   private Integer maxConcurrentSpills;
 
+  /**
+   * Whether the spill concurrency learns the platform's room from its throttling, within
+   * max-concurrent-spills (library default: true).
+   */
+  private Boolean adaptiveSpillConcurrency;
+
   /** Maximum spilled calls per second; 0 means no rate cap (library default: 0). */
   private Double maxSpillsPerSecond;
 
@@ -76,6 +82,12 @@ public class SpillwayProperties {
 
   /** Modelled spend per hour in USD at which spilling stops; 0 means no cap. */
   private Double spendCapPerHour;
+
+  /**
+   * Spend per hour in USD of the whole fleet (every VM of the service) at which every VM stops
+   * spilling; 0 means none. Needs a fleet store (spillover.fleet.zookeeper.connect-string).
+   */
+  private Double fleetSpendCapPerHour;
 
   /** Retries on the function of failures that are safe to retry. */
   @NestedConfigurationProperty
@@ -115,6 +127,10 @@ public class SpillwayProperties {
   public void setMaxWaiting(Integer maxWaiting) { this.maxWaiting = maxWaiting; }
   public Integer getMaxConcurrentSpills() { return maxConcurrentSpills; }
   public void setMaxConcurrentSpills(Integer n) { this.maxConcurrentSpills = n; }
+  public Boolean getAdaptiveSpillConcurrency() { return adaptiveSpillConcurrency; }
+  public void setAdaptiveSpillConcurrency(Boolean adaptive) {
+    this.adaptiveSpillConcurrency = adaptive;
+  }
   public Double getMaxSpillsPerSecond() { return maxSpillsPerSecond; }
   public void setMaxSpillsPerSecond(Double rate) { this.maxSpillsPerSecond = rate; }
   public DataSize getMaxPayloadBytes() { return maxPayloadBytes; }
@@ -128,6 +144,8 @@ public class SpillwayProperties {
   public Hysteresis getHysteresis() { return hysteresis; }
   public Prewarm getPrewarm() { return prewarm; }
   public Pricing getPricing() { return pricing; }
+  public Double getFleetSpendCapPerHour() { return fleetSpendCapPerHour; }
+  public void setFleetSpendCapPerHour(Double usd) { this.fleetSpendCapPerHour = usd; }
   public Double getSpendCapPerHour() { return spendCapPerHour; }
   public void setSpendCapPerHour(Double usd) { this.spendCapPerHour = usd; }
   public Retry getRetry() { return retry; }

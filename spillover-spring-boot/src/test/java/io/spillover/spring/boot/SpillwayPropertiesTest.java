@@ -45,6 +45,7 @@ class SpillwayPropertiesTest {
       assertThat(c.maxWait()).isEqualTo(Duration.ofMillis(250));
       assertThat(c.maxWaiting()).isEqualTo(7);
       assertThat(c.maxConcurrentSpills()).isEqualTo(12);
+      assertThat(c.adaptiveSpillConcurrency()).isFalse();
       assertThat(c.maxSpillsPerSecond()).isEqualTo(40.5);
       assertThat(c.maxPayloadBytes()).isEqualTo(6 * 1024 * 1024);
       assertThat(c.classification()).isEqualTo(Classification.PUBLIC);
@@ -67,7 +68,8 @@ class SpillwayPropertiesTest {
       assertThat(c.pricing().initMillis()).isEqualTo(400);
     }, S + "latency-slo=50ms", S + "function.provider=twins", S + "function.target=echo",
         S + "timeout=3s", S + "max-wait=250ms", S + "max-waiting=7",
-        S + "max-concurrent-spills=12", S + "max-spills-per-second=40.5",
+        S + "max-concurrent-spills=12", S + "adaptive-spill-concurrency=false",
+        S + "max-spills-per-second=40.5",
         S + "max-payload-bytes=6MB", S + "classification=public", S + "idempotent=true",
         S + "overload.batch=shed", S + "overload.critical=wait",
         S + "hysteresis.headroom=0.2", S + "hysteresis.cool-down=9s",

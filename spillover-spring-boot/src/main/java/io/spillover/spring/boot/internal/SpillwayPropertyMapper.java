@@ -35,6 +35,8 @@ final class SpillwayPropertyMapper {
     set("max-wait", p.getMaxWait(), b::maxWait);
     set("max-waiting", p.getMaxWaiting(), b::maxWaiting);
     set("max-concurrent-spills", p.getMaxConcurrentSpills(), b::maxConcurrentSpills);
+    set("adaptive-spill-concurrency", p.getAdaptiveSpillConcurrency(),
+        b::adaptiveSpillConcurrency);
     set("max-spills-per-second", p.getMaxSpillsPerSecond(), b::maxSpillsPerSecond);
     set("max-payload-bytes", p.getMaxPayloadBytes(), size -> {
       if (size.toBytes() > Integer.MAX_VALUE) {
@@ -56,6 +58,7 @@ final class SpillwayPropertyMapper {
     prewarm(p.getPrewarm(), b);
     pricing(p.getPricing(), b);
     set("spend-cap-per-hour", p.getSpendCapPerHour(), b::spendCapPerHour);
+    set("fleet-spend-cap-per-hour", p.getFleetSpendCapPerHour(), b::fleetSpendCapPerHour);
     SpillwayProperties.Retry r = p.getRetry();
     if (r.getAttempts() != null || r.getBackoff() != null) {
       set("retry", r, x -> b.retry(or(x.getAttempts(), base.retryAttempts()),

@@ -1,0 +1,233 @@
+package io.spillover.zookeeper;
+
+import io.spillover.SpilloverClock;
+import io.spillover.fleet.FleetSpend;
+import io.spillover.fleet.FleetStore;
+import io.spillover.fleet.FleetView;
+import io.spillover.zookeeper.internal.ZooKeeperFleetSpend;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.ExponentialBackoffRetry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link FleetStore} on Apache ZooKeeper, through Apache Curator: every VM of a service joins
+ * as an ephemeral member (a crashed VM leaves when its session expires) and reports its spend at
+ * most once per {@code syncInterval} (1 s by default), on a thread of its own; spillways read the
+ * fleet's spend from memory, never from the store.
+ *
+ * <pre>{@code
+ * ZooKeeperFleetStore fleet = ZooKeeperFleetStore.builder().connectString("zk1:2181,zk2:2181").build();
+ * SpilloverRegistry registry = SpilloverRegistry.builder().fleet(fleet)...build();
+ * // a spillway with SpillwayConfig.custom().fleetSpendCapPerHour(20)...
+ * }</pre>
+ *
+ * <p>When the store cannot be reached for {@code staleAfter} (10 s by default), the views turn
+ * stale and each VM keeps to its static share of the cap; they recover at the next good sync.
+ */
+public final class ZooKeeperFleetStore implements FleetStore {
+  private static final Logger LOG = LoggerFactory.getLogger(ZooKeeperFleetStore.class);
+  private final CuratorFramework client;
+  private final boolean ownsClient;
+  private final Builder settings;
+  private final Map<String, ZooKeeperFleetSpend> ledgers = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService syncer;
+  private volatile boolean failing;
+
+  private ZooKeeperFleetStore(Builder b) {
+    this.settings = b;
+    this.ownsClient = b.client == null;
+    this.client = ownsClient ? CuratorFrameworkFactory.builder().connectString(b.connectString)
+        .sessionTimeoutMs((int) b.sessionTimeout.toMillis())
+        .connectionTimeoutMs((int) b.connectionTimeout.toMillis())
+        .retryPolicy(new ExponentialBackoffRetry(100, 2)).build() : b.client;
+    if (ownsClient) {
+      client.start();
+    }
+    this.syncer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "spillover-fleet-sync");
+      t.setDaemon(true);
+      return t;
+    });
+    long period = b.syncInterval.toMillis();
+    syncer.scheduleWithFixedDelay(this::syncNow, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public FleetSpend spend(String service) {
+    Objects.requireNonNull(service, "service");
+    boolean[] created = {false};
+    ZooKeeperFleetSpend ledger = ledgers.computeIfAbsent(service, s -> {
+      created[0] = true;
+      return new ZooKeeperFleetSpend(settings.root, s, settings.member,
+          settings.staleAfter.toMillis(), settings.expectedMembers);
+    });
+    if (created[0] && !syncer.isShutdown()) {
+      syncer.execute(this::syncNow); // join now rather than at the next period
+    }
+    return ledger;
+  }
+
+  /** What this VM knows of {@code service}'s fleet now (for health endpoints and tests). */
+  public FleetView view(String service) {
+    return spend(service).view(settings.clock.epochMillis());
+  }
+
+  /** This VM's member id in the fleet. */
+  public String member() {
+    return settings.member;
+  }
+
+  /**
+   * Synchronises every ledger now, on the calling thread (the background thread does it every
+   * {@code syncInterval}); returns whether the store answered.
+   */
+  public synchronized boolean syncNow() {
+    try {
+      for (ZooKeeperFleetSpend ledger : ledgers.values()) {
+        ledger.sync(client, settings.clock.epochMillis());
+      }
+      if (failing) {
+        LOG.info("Spillover: the fleet store answers again; fleet-wide budgets are back");
+        failing = false;
+      }
+      return true;
+    } catch (Exception e) {
+      if (!failing) {
+        LOG.warn("Spillover: the fleet store does not answer ({}); each VM keeps to its static "
+            + "share of fleet-wide budgets once the last view is {} ms old", e.toString(),
+            settings.staleAfter.toMillis());
+        failing = true;
+      }
+      return false;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    syncer.shutdownNow();
+    for (ZooKeeperFleetSpend ledger : ledgers.values()) {
+      try {
+        ledger.leave(client);
+      } catch (Exception e) {
+        LOG.debug("Spillover: could not leave the fleet cleanly; the session's end will", e);
+      }
+    }
+    if (ownsClient) {
+      client.close();
+    }
+  }
+
+  /** Settings of a {@link ZooKeeperFleetStore}. */
+  public static final class Builder {
+    private String connectString;
+    private CuratorFramework client;
+    private String root = "/spillover";
+    private String member = UUID.randomUUID().toString();
+    private SpilloverClock clock = SpilloverClock.system();
+    private Duration syncInterval = Duration.ofSeconds(1);
+    private Duration staleAfter = Duration.ofSeconds(10);
+    private Duration sessionTimeout = Duration.ofSeconds(30);
+    private Duration connectionTimeout = Duration.ofSeconds(5);
+    private int expectedMembers = 1;
+
+    private Builder() {}
+
+    /** The ensemble, {@code host:port[,host:port...]}; the store makes and closes its client. */
+    public Builder connectString(String connectString) {
+      this.connectString = Objects.requireNonNull(connectString, "connectString");
+      return this;
+    }
+
+    /** A started Curator client of the application's; the store uses it and never closes it. */
+    public Builder client(CuratorFramework client) {
+      this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** The ZooKeeper path under which fleets live (default {@code /spillover}). */
+    public Builder root(String root) {
+      if (!root.startsWith("/") || root.endsWith("/")) {
+        throw new IllegalArgumentException("root must start and not end with '/', was " + root);
+      }
+      this.root = root;
+      return this;
+    }
+
+    /** This VM's id in the fleet (default: a random UUID); unique per VM process. */
+    public Builder member(String member) {
+      if (member.isEmpty() || member.contains("/")) {
+        throw new IllegalArgumentException("member must be non-empty without '/', was " + member);
+      }
+      this.member = member;
+      return this;
+    }
+
+    public Builder clock(SpilloverClock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How often this VM reports its spend and reads the fleet's (default 1 s). */
+    public Builder syncInterval(Duration interval) {
+      this.syncInterval = positive(interval, "syncInterval");
+      return this;
+    }
+
+    /** How old the last good sync may be before the view is stale (default 10 s). */
+    public Builder staleAfter(Duration staleAfter) {
+      this.staleAfter = positive(staleAfter, "staleAfter");
+      return this;
+    }
+
+    public Builder sessionTimeout(Duration timeout) {
+      this.sessionTimeout = positive(timeout, "sessionTimeout");
+      return this;
+    }
+
+    public Builder connectionTimeout(Duration timeout) {
+      this.connectionTimeout = positive(timeout, "connectionTimeout");
+      return this;
+    }
+
+    /**
+     * The fleet size assumed until the first good sync (default 1): a VM that starts while the
+     * store is down keeps to {@code cap / expectedMembers}.
+     */
+    public Builder expectedMembers(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("expectedMembers must be >= 1, was " + n);
+      }
+      this.expectedMembers = n;
+      return this;
+    }
+
+    public ZooKeeperFleetStore build() {
+      if ((connectString == null) == (client == null)) {
+        throw new IllegalStateException("give exactly one of connectString and client");
+      }
+      return new ZooKeeperFleetStore(this);
+    }
+
+    private static Duration positive(Duration d, String what) {
+      Objects.requireNonNull(d, what);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(what + " must be positive, was " + d);
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Fleet-wide budgets on Apache ZooKeeper: {@link io.spillover.zookeeper.ZooKeeperFleetStore}. */
+package io.spillover.zookeeper;
