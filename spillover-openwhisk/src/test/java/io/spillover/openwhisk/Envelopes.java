@@ -1,8 +1,8 @@
 package io.spillover.openwhisk;
 
-import io.spillover.internal.EnvelopeFormat;
-import io.spillover.internal.RequestEnvelope;
-import io.spillover.internal.ResponseEnvelope;
+import io.spillover.wire.EnvelopeFormat;
+import io.spillover.wire.RequestEnvelope;
+import io.spillover.wire.ResponseEnvelope;
 import java.nio.charset.StandardCharsets;
 
 /** Real envelopes for tests, made by the core's own envelope format. */

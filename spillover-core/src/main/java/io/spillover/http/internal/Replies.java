@@ -6,7 +6,7 @@ import io.spillover.function.FunctionThrottledException;
 import io.spillover.function.FunctionTimeoutException;
 import io.spillover.function.FunctionTransportException;
 import io.spillover.http.PayloadTooLargeException;
-import io.spillover.internal.EnvelopeFormat;
+import io.spillover.wire.EnvelopeFormat;
 
 /** The reply checks and status mappings every HTTP-based provider shares. */
 public final class Replies {

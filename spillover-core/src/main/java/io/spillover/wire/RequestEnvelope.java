@@ -1,4 +1,4 @@
-package io.spillover.internal;
+package io.spillover.wire;
 
 /**
  * A decoded request envelope. Exactly one of {@code body} (plain) or {@code sealedSession} +

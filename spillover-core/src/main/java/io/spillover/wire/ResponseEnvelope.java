@@ -1,4 +1,4 @@
-package io.spillover.internal;
+package io.spillover.wire;
 
 /**
  * A decoded response envelope: a plain result or error, or a sealed reply (whose result or error

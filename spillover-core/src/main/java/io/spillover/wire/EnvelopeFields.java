@@ -1,4 +1,4 @@
-package io.spillover.internal;
+package io.spillover.wire;
 
 import io.spillover.function.FunctionErrorType;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package io.spillover.internal;
+package io.spillover.wire;
 
 import io.spillover.codec.CodecException;
 import io.spillover.function.FunctionErrorType;
@@ -17,6 +17,7 @@ public final class EnvelopeException extends CodecException {
     this.type = type;
   }
 
+  /** {@code MALFORMED} or {@code UNSUPPORTED_VERSION}: the error a function side answers with. */
   public FunctionErrorType type() {
     return type;
   }

@@ -1,4 +1,4 @@
-package io.spillover.internal;
+package io.spillover.wire;
 
 import io.spillover.codec.CodecException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.spillover.internal;
+package io.spillover.wire;
 
 import io.spillover.codec.CodecException;
 import io.spillover.function.FunctionErrorType;
@@ -32,6 +32,10 @@ public final class EnvelopeFormat {
 
   private EnvelopeFormat() {}
 
+  /**
+   * The bytes of {@code e}. {@code jsonBody}: the body is one JSON value and is embedded as it
+   * is; otherwise it travels base64. Fails with {@link CodecException} only if writing fails.
+   */
   public static byte[] encodeRequest(RequestEnvelope e, boolean jsonBody) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256 + length(e.body));
     try (JsonGenerator g = MAPPER.createGenerator(out)) {
@@ -62,6 +66,7 @@ public final class EnvelopeFormat {
     return out.toByteArray();
   }
 
+  /** The bytes of {@code e}; {@code jsonBody} as for {@link #encodeRequest}. */
   public static byte[] encodeResponse(ResponseEnvelope e, boolean jsonBody) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(128 + length(e.body));
     try (JsonGenerator g = MAPPER.createGenerator(out)) {
@@ -97,6 +102,7 @@ public final class EnvelopeFormat {
     return out.toByteArray();
   }
 
+  /** A request envelope, checked strictly; fails with {@link EnvelopeException}. */
   public static RequestEnvelope decodeRequest(byte[] bytes) {
     EnvelopeFields f = parse(bytes);
     if (f.id == null || f.id.isEmpty()) {
@@ -121,6 +127,7 @@ public final class EnvelopeFormat {
         f.sealedSession, f.sealedCt);
   }
 
+  /** A response envelope, checked strictly; fails with {@link EnvelopeException}. */
   public static ResponseEnvelope decodeResponse(byte[] bytes) {
     EnvelopeFields f = parse(bytes);
     if (f.sealedCt != null) {

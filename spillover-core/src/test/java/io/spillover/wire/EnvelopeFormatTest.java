@@ -1,4 +1,4 @@
-package io.spillover.internal;
+package io.spillover.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
