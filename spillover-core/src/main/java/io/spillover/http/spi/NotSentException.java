@@ -1,4 +1,4 @@
-package io.spillover.http.internal;
+package io.spillover.http.spi;
 
 import java.io.IOException;
 
@@ -9,6 +9,7 @@ import java.io.IOException;
 public final class NotSentException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /** {@code message} says what failed before sending; {@code cause} may be null. */
   public NotSentException(String message, Throwable cause) {
     super(message, cause);
   }

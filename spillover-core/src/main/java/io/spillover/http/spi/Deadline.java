@@ -1,4 +1,4 @@
-package io.spillover.http.internal;
+package io.spillover.http.spi;
 
 /**
  * A request tag carrying the invocation's deadline, so interceptors that may wait (credentials,

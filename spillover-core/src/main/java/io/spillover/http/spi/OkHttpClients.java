@@ -1,4 +1,4 @@
-package io.spillover.http.internal;
+package io.spillover.http.spi;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;

@@ -1,4 +1,4 @@
-package io.spillover.http.internal;
+package io.spillover.http.spi;
 
 import io.spillover.SpilloverClock;
 import io.spillover.function.FunctionException;
@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLHandshakeException;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -30,6 +31,8 @@ import okio.BufferedSource;
  * wrapped), and cancelling them cancels the HTTP call.
  */
 public final class HttpExchange {
+  /** The media type of every envelope sent. */
+  public static final MediaType JSON = MediaType.get("application/json");
   /** A guard against a runaway reply; far above every platform's reply limit (Lambda: 6 MB). */
   static final long MAX_REPLY_BYTES = 64L * 1024 * 1024;
 

@@ -1,4 +1,4 @@
-package io.spillover.http.internal;
+package io.spillover.http.spi;
 
 import io.spillover.codec.CodecException;
 import io.spillover.function.FunctionException;

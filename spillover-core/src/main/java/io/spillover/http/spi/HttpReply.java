@@ -1,4 +1,4 @@
-package io.spillover.http.internal;
+package io.spillover.http.spi;
 
 import java.nio.charset.StandardCharsets;
 import okhttp3.Headers;
@@ -6,10 +6,12 @@ import okhttp3.Headers;
 /** A reply read in full: status, headers and body bytes (never null, maybe empty). */
 public record HttpReply(int status, Headers headers, byte[] body) {
 
+  /** Whether the status is 2xx. */
   public boolean successful() {
     return status >= 200 && status < 300;
   }
 
+  /** The last value of header {@code name}, or null. */
   public String header(String name) {
     return headers.get(name);
   }
