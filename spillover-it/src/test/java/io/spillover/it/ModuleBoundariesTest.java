@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +33,21 @@ class ModuleBoundariesTest {
     Map<String, List<String>> offences = ModuleBoundaries.scan(root);
     assertThat(offences).as("references into another module's internal package "
         + "(publish what is needed as an SPI instead)").isEmpty();
+  }
+
+  @Test
+  void everyModuleNamesItsJarForTheModulePath() throws IOException {
+    Pattern name = Pattern.compile(
+        "<spillover\\.module\\.name>([^<]*)</spillover\\.module\\.name>");
+    Pattern valid = Pattern.compile("io\\.spillover(\\.[a-z][a-z0-9]*)+");
+    Set<String> seen = new HashSet<>();
+    for (Path module : ModuleBoundaries.modules(root())) {
+      Matcher m = name.matcher(Files.readString(module.resolve("pom.xml")));
+      assertThat(m.find()).as(module + " sets spillover.module.name").isTrue();
+      assertThat(m.group(1)).as(module + "'s module name").matches(valid);
+      assertThat(seen.add(m.group(1))).as("module name " + m.group(1) + " is unique").isTrue();
+    }
+    assertThat(seen).contains("io.spillover.core", "io.spillover.aws");
   }
 
   @Test
