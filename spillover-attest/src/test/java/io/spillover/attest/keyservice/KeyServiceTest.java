@@ -11,7 +11,7 @@ import io.spillover.attest.evidence.DevEvidenceKeys;
 import io.spillover.attest.evidence.Deployment;
 import io.spillover.attest.evidence.DevEvidenceSource;
 import io.spillover.attest.evidence.EvidenceSource;
-import io.spillover.attest.seal.internal.Tinks;
+import io.spillover.attest.internal.Tinks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

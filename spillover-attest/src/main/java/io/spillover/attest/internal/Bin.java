@@ -1,4 +1,4 @@
-package io.spillover.attest.seal.internal;
+package io.spillover.attest.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.spillover.attest.seal.internal;
+package io.spillover.attest.internal;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.Configuration;
