@@ -8,6 +8,8 @@ import io.spillover.function.FunctionErrorException;
 import io.spillover.function.FunctionException;
 import io.spillover.function.FunctionRef;
 import io.spillover.function.Invocation;
+import io.spillover.testing.Envelopes;
+import io.spillover.testing.Outcomes;
 import io.spillover.wire.EnvelopeFormat;
 import io.spillover.wire.ResponseEnvelope;
 import java.io.ByteArrayInputStream;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spillover.function.FunctionApp;
+import io.spillover.testing.Envelopes;
 import io.spillover.wire.EnvelopeFormat;
 import io.spillover.wire.ResponseEnvelope;
 import java.io.ByteArrayInputStream;

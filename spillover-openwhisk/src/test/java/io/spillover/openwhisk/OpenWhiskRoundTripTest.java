@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.spillover.function.FunctionRef;
 import io.spillover.function.Invocation;
+import io.spillover.testing.Envelopes;
 import io.spillover.wire.EnvelopeFormat;
 import io.spillover.wire.ResponseEnvelope;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.spillover.testing.Envelopes;
 import io.spillover.wire.EnvelopeFormat;
 import io.spillover.wire.ResponseEnvelope;
 import java.nio.charset.StandardCharsets;
