@@ -14,6 +14,15 @@ public final class Limits {
     return slo -> new FixedLimit(n);
   }
 
+  /**
+   * A limit the application changes at run time with {@link SettableLimit#set}, starting at
+   * {@code n}; every spillway built from it shares it. For capacity known from outside (workers
+   * added or lost), where an adaptive limit would have to rediscover it.
+   */
+  public static SettableLimit settable(int n) {
+    return new SettableLimit(n);
+  }
+
   /** The default adaptive limit: {@link #gradient()} with its defaults. */
   public static LimitFactory adaptive() {
     return gradient().build();
