@@ -1,5 +1,7 @@
 package io.spillover.wire;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A decoded request envelope. Exactly one of {@code body} (plain) or {@code sealedSession} +
  * {@code sealedCiphertext} (sealed) is present, except for a warm-up ping, which has neither.
@@ -8,14 +10,15 @@ public final class RequestEnvelope {
   public final String id;
   public final String service;
   public final long deadlineEpochMillis;
-  public final String traceparent;
+  public final @Nullable String traceparent;
   public final boolean warmup;
-  public final byte[] body;
-  public final String sealedSession;
-  public final byte[] sealedCiphertext;
+  public final byte @Nullable [] body;
+  public final @Nullable String sealedSession;
+  public final byte @Nullable [] sealedCiphertext;
 
-  public RequestEnvelope(String id, String service, long deadlineEpochMillis, String traceparent,
-      boolean warmup, byte[] body, String sealedSession, byte[] sealedCiphertext) {
+  public RequestEnvelope(String id, String service, long deadlineEpochMillis, @Nullable String traceparent,
+      boolean warmup, byte @Nullable [] body, @Nullable String sealedSession,
+      byte @Nullable [] sealedCiphertext) {
     this.id = id;
     this.service = service;
     this.deadlineEpochMillis = deadlineEpochMillis;

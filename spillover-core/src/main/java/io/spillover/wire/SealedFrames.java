@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the ciphertexts of envelope version 2 hold. A sealed request is one flags byte (bit 0:
@@ -51,7 +52,7 @@ public final class SealedFrames {
   }
 
   /** The plaintext of a sealed error. */
-  public static byte[] error(String type, String message) {
+  public static byte[] error(String type, @Nullable String message) {
     byte[] t = type.getBytes(StandardCharsets.US_ASCII);
     if (t.length < 1 || t.length > MAX_TYPE) {
       throw new IllegalArgumentException("error type must have 1.." + MAX_TYPE + " characters");
@@ -66,7 +67,8 @@ public final class SealedFrames {
   }
 
   /** A sealed reply's plaintext: a result body, or an error type and message. */
-  public record Reply(byte[] body, String errorType, String errorMessage) {
+  public record Reply(byte @Nullable [] body, @Nullable String errorType,
+      @Nullable String errorMessage) {
     public boolean ok() {
       return errorType == null;
     }

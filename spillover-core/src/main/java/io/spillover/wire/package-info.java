@@ -8,4 +8,7 @@
  * {@code docs/architecture.md}; a change to it changes
  * {@link io.spillover.wire.EnvelopeFormat#VERSION}.
  */
+@NullMarked
 package io.spillover.wire;
+
+import org.jspecify.annotations.NullMarked;

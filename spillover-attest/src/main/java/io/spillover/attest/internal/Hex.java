@@ -1,5 +1,7 @@
 package io.spillover.attest.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Lower-case hex, for ids, hashes and keys in logs, audit records and evidence. One copy for
  * the whole module: the seal, key service, audit and evidence packages all use it.
@@ -10,7 +12,7 @@ public final class Hex {
   private Hex() {}
 
   /** Lower-case hex of {@code bytes}; null for null (an absent field stays absent). */
-  public static String encode(byte[] bytes) {
+  public static @Nullable String encode(byte @Nullable [] bytes) {
     if (bytes == null) {
       return null;
     }

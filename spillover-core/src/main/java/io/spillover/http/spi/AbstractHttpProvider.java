@@ -5,6 +5,7 @@ import io.spillover.function.AbstractFunctionProvider;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A provider that calls its platform over HTTP: it owns the OkHttp client it creates and closes
@@ -22,8 +23,8 @@ public abstract class AbstractHttpProvider extends AbstractFunctionProvider {
    * {@code decorate} adds the platform's interceptors (auth, signing) to the client; the result
    * must share the base client's dispatcher and pool (use {@code newBuilder()}).
    */
-  protected AbstractHttpProvider(String name, OkHttpClient userClient, SpilloverClock clock,
-      UnaryOperator<OkHttpClient> decorate) {
+  protected AbstractHttpProvider(String name, @Nullable OkHttpClient userClient,
+      SpilloverClock clock, UnaryOperator<OkHttpClient> decorate) {
     super(name);
     this.ownsClient = userClient == null;
     OkHttpClient base = ownsClient
@@ -33,7 +34,8 @@ public abstract class AbstractHttpProvider extends AbstractFunctionProvider {
   }
 
   /** A provider whose client needs no interceptor of the platform's. */
-  protected AbstractHttpProvider(String name, OkHttpClient userClient, SpilloverClock clock) {
+  protected AbstractHttpProvider(String name, @Nullable OkHttpClient userClient,
+      SpilloverClock clock) {
     this(name, userClient, clock, UnaryOperator.identity());
   }
 

@@ -2,6 +2,7 @@ package io.spillover.http.spi;
 
 import java.nio.charset.StandardCharsets;
 import okhttp3.Headers;
+import org.jspecify.annotations.Nullable;
 
 /** A reply read in full: status, headers and body bytes (never null, maybe empty). */
 public record HttpReply(int status, Headers headers, byte[] body) {
@@ -12,7 +13,7 @@ public record HttpReply(int status, Headers headers, byte[] body) {
   }
 
   /** The last value of header {@code name}, or null. */
-  public String header(String name) {
+  public @Nullable String header(String name) {
     return headers.get(name);
   }
 

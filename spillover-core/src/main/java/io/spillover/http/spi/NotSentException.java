@@ -1,6 +1,7 @@
 package io.spillover.http.spi;
 
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown by an interceptor that fails before the request leaves (headers, credentials, signing):
@@ -10,7 +11,7 @@ public final class NotSentException extends IOException {
   private static final long serialVersionUID = 1L;
 
   /** {@code message} says what failed before sending; {@code cause} may be null. */
-  public NotSentException(String message, Throwable cause) {
+  public NotSentException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -11,4 +11,7 @@
  * io.spillover.http.spi.AbstractHttpProvider} holds the provider skeleton: name, clock, client
  * ownership. Applications do not need this package.
  */
+@NullMarked
 package io.spillover.http.spi;
+
+import org.jspecify.annotations.NullMarked;
