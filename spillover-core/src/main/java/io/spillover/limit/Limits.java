@@ -1,17 +1,18 @@
 package io.spillover.limit;
 
-import io.spillover.limit.internal.FixedLimit;
-
 /** The built-in limit algorithms. */
 public final class Limits {
   private Limits() {}
 
-  /** Exactly {@code n} concurrent local calls; reads no clock. */
+  /**
+   * Exactly {@code n} concurrent local calls; reads no clock. Each spillway gets its own limit,
+   * which nothing changes (a settable one that is never set).
+   */
   public static LimitFactory fixed(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("a fixed limit must be >= 1, was " + n);
     }
-    return slo -> new FixedLimit(n);
+    return slo -> new SettableLimit(n);
   }
 
   /**
