@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spillover.SpillRejectedException.Reason;
 import io.spillover.function.FunctionErrorException;
-import io.spillover.internal.EnvelopeFormat;
-import io.spillover.internal.ResponseEnvelope;
+import io.spillover.wire.EnvelopeFormat;
+import io.spillover.wire.ResponseEnvelope;
 import io.spillover.seal.SealedChannel;
 import io.spillover.seal.SealedPayload;
 import io.spillover.seal.UnauthenticatedReplyException;

@@ -4,10 +4,10 @@ import io.spillover.SpilloverClock;
 import io.spillover.aws.internal.LambdaInvoker;
 import io.spillover.aws.internal.LambdaTarget;
 import io.spillover.aws.internal.SigV4Interceptor;
+import io.spillover.function.AbstractFunctionProvider;
 import io.spillover.function.FunctionInvoker;
-import io.spillover.function.FunctionProvider;
 import io.spillover.function.FunctionRef;
-import io.spillover.http.internal.OkHttpClients;
+import io.spillover.http.spi.AbstractHttpProvider;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -39,33 +39,28 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * {@code FunctionTimeoutException}. Envelopes above 6 MB (Lambda's synchronous limit) are refused
  * before sending.
  */
-public final class LambdaProvider implements FunctionProvider {
+public final class LambdaProvider extends AbstractHttpProvider {
   /** Lambda's limit for a synchronous invocation's request and response payloads. */
   public static final int MAX_SYNC_PAYLOAD_BYTES = 6 * 1024 * 1024;
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
-  private final String name;
   private final HttpUrl endpoint;
-  private final OkHttpClient client;
-  private final boolean ownsClient;
   private final IdentityProvider<? extends AwsCredentialsIdentity> credentials;
   private final boolean ownsCredentials;
-  private final SpilloverClock clock;
   private final int maxRequestBytes;
   private final boolean dryRunCheck;
 
   private LambdaProvider(Builder b) {
-    this.name = b.name;
+    this(b, b.credentials == null ? DefaultCredentialsProvider.builder().build() : b.credentials);
+  }
+
+  private LambdaProvider(Builder b, IdentityProvider<? extends AwsCredentialsIdentity> creds) {
+    super(b.name, b.client, b.clock, base -> base.newBuilder()
+        .addInterceptor(new SigV4Interceptor(creds, b.region, "lambda", b.signingClock, b.clock))
+        .build());
     this.endpoint = b.endpoint != null ? b.endpoint : defaultEndpoint(b.region);
     this.ownsCredentials = b.credentials == null;
-    this.credentials = ownsCredentials ? DefaultCredentialsProvider.builder().build() : b.credentials;
-    this.ownsClient = b.client == null;
-    OkHttpClient base = ownsClient
-        ? OkHttpClients.createDefault(b.name) : OkHttpClients.withoutRetries(b.client);
-    this.client = base.newBuilder()
-        .addInterceptor(new SigV4Interceptor(credentials, b.region, "lambda", b.signingClock, b.clock))
-        .build();
-    this.clock = b.clock;
+    this.credentials = creds;
     this.maxRequestBytes = b.maxRequestBytes;
     this.dryRunCheck = b.dryRunCheck;
   }
@@ -74,32 +69,22 @@ public final class LambdaProvider implements FunctionProvider {
     return new Builder();
   }
 
-  @Override
-  public String name() {
-    return name;
-  }
-
   /** @throws IllegalArgumentException when the target names no Lambda function */
   @Override
-  public FunctionInvoker invoker(FunctionRef ref) {
-    if (!ref.provider().equals(name)) {
-      throw new IllegalArgumentException(ref + " is not for provider " + name);
-    }
-    return new LambdaInvoker(client, endpoint, LambdaTarget.parse(ref.target()), ref.toString(),
-        clock, maxRequestBytes, dryRunCheck);
+  protected FunctionInvoker newInvoker(FunctionRef ref) {
+    return new LambdaInvoker(client(), endpoint, LambdaTarget.parse(ref.target()), ref.toString(),
+        clock(), maxRequestBytes, dryRunCheck);
   }
 
   @Override
   public String toString() {
-    return "LambdaProvider[" + name + ", " + endpoint + "]";
+    return "LambdaProvider[" + name() + ", " + endpoint + "]";
   }
 
   /** Shuts down the HTTP client and the default credentials chain if this provider made them. */
   @Override
   public void close() {
-    if (ownsClient) {
-      OkHttpClients.close(client);
-    }
+    super.close();
     if (ownsCredentials && credentials instanceof SdkAutoCloseable) {
       ((SdkAutoCloseable) credentials).close();
     }
@@ -137,11 +122,7 @@ public final class LambdaProvider implements FunctionProvider {
 
     /** The name {@link FunctionRef#provider()} uses; {@code "lambda"} by default. */
     public Builder name(String name) {
-      Objects.requireNonNull(name, "name");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("name must not be blank");
-      }
-      this.name = name;
+      this.name = AbstractFunctionProvider.requireName(name);
       return this;
     }
 

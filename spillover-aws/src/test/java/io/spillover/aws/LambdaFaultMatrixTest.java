@@ -18,6 +18,8 @@ import io.spillover.function.FunctionTimeoutException;
 import io.spillover.function.FunctionTransportException;
 import io.spillover.function.Invocation;
 import io.spillover.http.PayloadTooLargeException;
+import io.spillover.testing.Envelopes;
+import io.spillover.testing.Outcomes;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

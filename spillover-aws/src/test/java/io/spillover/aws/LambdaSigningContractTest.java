@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.spillover.function.FunctionRef;
 import io.spillover.function.Invocation;
+import io.spillover.testing.Envelopes;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.time.Clock;

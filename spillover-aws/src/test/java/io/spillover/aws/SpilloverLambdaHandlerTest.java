@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spillover.function.FunctionApp;
-import io.spillover.internal.EnvelopeFormat;
-import io.spillover.internal.ResponseEnvelope;
+import io.spillover.testing.Envelopes;
+import io.spillover.wire.EnvelopeFormat;
+import io.spillover.wire.ResponseEnvelope;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -17,14 +17,13 @@ import java.util.function.LongSupplier;
  * own threads. For tests, demos and development; the envelope still goes through the codec and the
  * wire format, so what works here works against a real platform.
  */
-public final class InProcessProvider implements FunctionProvider {
-  private final String name;
+public final class InProcessProvider extends AbstractFunctionProvider {
   private final Map<String, FunctionApp> apps = new ConcurrentHashMap<>();
   private final ExecutorService executor;
   private final LongSupplier epochMillis;
 
   private InProcessProvider(String name, LongSupplier epochMillis) {
-    this.name = Objects.requireNonNull(name, "name");
+    super(name);
     this.epochMillis = epochMillis;
     AtomicInteger n = new AtomicInteger();
     this.executor = Executors.newCachedThreadPool(r -> {
@@ -51,15 +50,7 @@ public final class InProcessProvider implements FunctionProvider {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public FunctionInvoker invoker(FunctionRef ref) {
-    if (!ref.provider().equals(name)) {
-      throw new IllegalArgumentException(ref + " is not for provider " + name);
-    }
+  protected FunctionInvoker newInvoker(FunctionRef ref) {
     return new FunctionInvoker() {
       @Override
       public CompletableFuture<byte[]> invoke(Invocation invocation) {
@@ -86,7 +77,8 @@ public final class InProcessProvider implements FunctionProvider {
         FunctionApp app = apps.get(ref.target());
         if (app == null) {
           return TargetCheck.notDeployed("no FunctionApp deployed as '" + ref.target()
-              + "' on provider " + name + " (deployed: " + apps.keySet() + ")");
+              + "' on provider " + InProcessProvider.this.name() + " (deployed: " + apps.keySet()
+              + ")");
         }
         if (!app.services().contains(service)) {
           return TargetCheck.unknownService("the FunctionApp deployed as '" + ref.target()
@@ -104,7 +96,7 @@ public final class InProcessProvider implements FunctionProvider {
 
   @Override
   public String toString() {
-    return "InProcessProvider[" + name + ", deployed " + apps.keySet() + "]";
+    return "InProcessProvider[" + name() + ", deployed " + apps.keySet() + "]";
   }
 
   @Override

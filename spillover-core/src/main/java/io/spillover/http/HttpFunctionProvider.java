@@ -1,12 +1,12 @@
 package io.spillover.http;
 
 import io.spillover.SpilloverClock;
+import io.spillover.function.AbstractFunctionProvider;
 import io.spillover.function.FunctionInvoker;
-import io.spillover.function.FunctionProvider;
 import io.spillover.function.FunctionRef;
 import io.spillover.http.internal.HeaderInterceptor;
 import io.spillover.http.internal.HttpInvoker;
-import io.spillover.http.internal.OkHttpClients;
+import io.spillover.http.spi.AbstractHttpProvider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -35,25 +35,16 @@ import okhttp3.OkHttpClient;
  * {@code FunctionTimeoutException}; 413 with {@link PayloadTooLargeException}; other statuses, a
  * reset, an empty or non-envelope body with {@code FunctionTransportException}.
  */
-public final class HttpFunctionProvider implements FunctionProvider {
-  private final String name;
+public final class HttpFunctionProvider extends AbstractHttpProvider {
   private final Map<String, HttpUrl> baseUrls;
-  private final OkHttpClient client;
-  private final boolean ownsClient;
-  private final SpilloverClock clock;
   private final int maxRequestBytes;
   private final boolean blockingAllowed;
   private final String healthPath;
 
   private HttpFunctionProvider(Builder b) {
-    this.name = b.name;
+    super(b.name, b.client, b.clock, base -> b.headers == null
+        ? base : base.newBuilder().addInterceptor(new HeaderInterceptor(b.headers)).build());
     this.baseUrls = Map.copyOf(b.baseUrls);
-    this.ownsClient = b.client == null;
-    OkHttpClient base = ownsClient
-        ? OkHttpClients.createDefault(b.name) : OkHttpClients.withoutRetries(b.client);
-    this.client = b.headers == null
-        ? base : base.newBuilder().addInterceptor(new HeaderInterceptor(b.headers)).build();
-    this.clock = b.clock;
     this.maxRequestBytes = b.maxRequestBytes;
     // a header supplier is user code that may wait without limit (a token refresh): on the
     // caller's thread nothing could cut it off at the deadline, so such calls stay asynchronous
@@ -66,15 +57,7 @@ public final class HttpFunctionProvider implements FunctionProvider {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public FunctionInvoker invoker(FunctionRef ref) {
-    if (!ref.provider().equals(name)) {
-      throw new IllegalArgumentException(ref + " is not for provider " + name);
-    }
+  protected FunctionInvoker newInvoker(FunctionRef ref) {
     HttpUrl url = resolve(ref.target());
     HttpUrl health = null;
     if (healthPath != null) {
@@ -84,13 +67,13 @@ public final class HttpFunctionProvider implements FunctionProvider {
             + "against " + url);
       }
     }
-    return new HttpInvoker(client, url, ref.toString(), clock, maxRequestBytes, blockingAllowed,
+    return new HttpInvoker(client(), url, ref.toString(), clock(), maxRequestBytes, blockingAllowed,
         health);
   }
 
   @Override
   public String toString() {
-    return "HttpFunctionProvider[" + name + (baseUrls.isEmpty() ? "" : ", bases " + baseUrls)
+    return "HttpFunctionProvider[" + name() + (baseUrls.isEmpty() ? "" : ", bases " + baseUrls)
         + (healthPath == null ? "" : ", health " + healthPath) + "]";
   }
 
@@ -111,14 +94,6 @@ public final class HttpFunctionProvider implements FunctionProvider {
     }
     String path = slash < 0 ? "" : target.substring(slash + 1);
     return path.isEmpty() ? base : base.newBuilder().addPathSegments(path).build();
-  }
-
-  /** Shuts down the HTTP client this provider created; a client passed in stays open. */
-  @Override
-  public void close() {
-    if (ownsClient) {
-      OkHttpClients.close(client);
-    }
   }
 
   /** Builds an {@link HttpFunctionProvider}; every setter validates at once. */
@@ -151,11 +126,7 @@ public final class HttpFunctionProvider implements FunctionProvider {
 
     /** The name {@link FunctionRef#provider()} uses; {@code "http"} by default. */
     public Builder name(String name) {
-      Objects.requireNonNull(name, "name");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("name must not be blank");
-      }
-      this.name = name;
+      this.name = AbstractFunctionProvider.requireName(name);
       return this;
     }
 

@@ -3,6 +3,9 @@ package io.spillover.internal;
 import io.spillover.SpilloverClock;
 import io.spillover.function.FunctionErrorType;
 import io.spillover.seal.SealedCallOpener.OpenedCall;
+import io.spillover.wire.EnvelopeFormat;
+import io.spillover.wire.ResponseEnvelope;
+import io.spillover.wire.SealedFrames;
 import java.util.concurrent.TimeUnit;
 
 /**

@@ -11,6 +11,9 @@ import io.spillover.function.FunctionTransportException;
 import io.spillover.seal.SealedChannel;
 import io.spillover.seal.UnauthenticatedReplyException;
 import io.spillover.seal.UnauthenticatedReplyException.Kind;
+import io.spillover.wire.EnvelopeFormat;
+import io.spillover.wire.ResponseEnvelope;
+import io.spillover.wire.SealedFrames;
 import java.lang.reflect.Type;
 
 /**

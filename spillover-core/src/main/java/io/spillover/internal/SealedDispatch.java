@@ -6,6 +6,8 @@ import io.spillover.function.ReplayGuard;
 import io.spillover.seal.SealedCallOpener;
 import io.spillover.seal.SealedCallOpener.OpenedCall;
 import io.spillover.seal.SealingException;
+import io.spillover.wire.RequestEnvelope;
+import io.spillover.wire.SealedFrames;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,17 +1,27 @@
 package io.spillover.limit;
 
-import io.spillover.limit.internal.FixedLimit;
-
 /** The built-in limit algorithms. */
 public final class Limits {
   private Limits() {}
 
-  /** Exactly {@code n} concurrent local calls; reads no clock. */
+  /**
+   * Exactly {@code n} concurrent local calls; reads no clock. Each spillway gets its own limit,
+   * which nothing changes (a settable one that is never set).
+   */
   public static LimitFactory fixed(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("a fixed limit must be >= 1, was " + n);
     }
-    return slo -> new FixedLimit(n);
+    return slo -> new SettableLimit(n);
+  }
+
+  /**
+   * A limit the application changes at run time with {@link SettableLimit#set}, starting at
+   * {@code n}; every spillway built from it shares it. For capacity known from outside (workers
+   * added or lost), where an adaptive limit would have to rediscover it.
+   */
+  public static SettableLimit settable(int n) {
+    return new SettableLimit(n);
   }
 
   /** The default adaptive limit: {@link #gradient()} with its defaults. */

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spillover.Echo;
-import io.spillover.internal.EnvelopeFormat;
-import io.spillover.internal.RequestEnvelope;
-import io.spillover.internal.ResponseEnvelope;
+import io.spillover.wire.EnvelopeFormat;
+import io.spillover.wire.RequestEnvelope;
+import io.spillover.wire.ResponseEnvelope;
 import io.spillover.testing.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -11,6 +11,8 @@ import io.spillover.function.FunctionException;
 import io.spillover.function.FunctionRef;
 import io.spillover.function.FunctionTimeoutException;
 import io.spillover.function.Invocation;
+import io.spillover.testing.Envelopes;
+import io.spillover.testing.Outcomes;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -16,6 +16,8 @@ import io.spillover.function.FunctionThrottledException;
 import io.spillover.function.FunctionTimeoutException;
 import io.spillover.function.FunctionTransportException;
 import io.spillover.function.Invocation;
+import io.spillover.testing.Envelopes;
+import io.spillover.testing.Outcomes;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.spillover.function.FunctionInvoker;
 import io.spillover.function.FunctionRef;
 import io.spillover.function.Invocation;
+import io.spillover.testing.Envelopes;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

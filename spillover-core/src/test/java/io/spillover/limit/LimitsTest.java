@@ -3,6 +3,7 @@ package io.spillover.limit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.spillover.testing.ManualClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,37 @@ class LimitsTest {
     l.onSample(999 * MS, 7, true);
     assertThat(l.current()).isEqualTo(7);
     assertThat(l.usesLatency()).isFalse();
+  }
+
+  @Test
+  void aSettableLimitIsSharedByEverySpillwayAndChangesOnlyWhenSet() {
+    SettableLimit settable = Limits.settable(4);
+    Limit a = settable.create(SLO);
+    Limit b = settable.create(Duration.ofSeconds(1));
+    a.onSample(999 * MS, 4, true);
+    assertThat(a.current()).isEqualTo(4);
+    assertThat(a.usesLatency()).isFalse();
+    settable.set(2);
+    assertThat(a.current()).isEqualTo(2);
+    assertThat(b.current()).isEqualTo(2);
+    assertThatThrownBy(() -> settable.set(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(a.current()).isEqualTo(2);
+  }
+
+  @Test
+  void aSettableLimitShrunkBelowTheCallsInFlightAdmitsNoneUntilEnoughFinish() {
+    SettableLimit settable = Limits.settable(2);
+    AdmissionLimiter limiter = new AdmissionLimiter(settable, new ManualClock(), 1, 0);
+    long p1 = limiter.tryAcquire();
+    long p2 = limiter.tryAcquire();
+    assertThat(p1).isNotEqualTo(AdmissionLimiter.NO_PERMIT);
+    assertThat(p2).isNotEqualTo(AdmissionLimiter.NO_PERMIT);
+    settable.set(1);
+    assertThat(limiter.tryAcquire()).isEqualTo(AdmissionLimiter.NO_PERMIT);
+    limiter.release(p1, false);
+    assertThat(limiter.tryAcquire()).isEqualTo(AdmissionLimiter.NO_PERMIT);
+    limiter.release(p2, false);
+    assertThat(limiter.tryAcquire()).isNotEqualTo(AdmissionLimiter.NO_PERMIT);
   }
 
   @Test

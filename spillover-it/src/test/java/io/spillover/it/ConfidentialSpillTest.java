@@ -25,6 +25,7 @@ import io.spillover.it.ConfidentialTwin.Secret;
 import io.spillover.limit.Limits;
 import io.spillover.local.FunctionSpec;
 import io.spillover.local.LocalPlatform;
+import io.spillover.testing.WireTap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;

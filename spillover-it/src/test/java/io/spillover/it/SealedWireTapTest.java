@@ -23,8 +23,9 @@ import io.spillover.aws.LambdaProvider;
 import io.spillover.function.FunctionErrorException;
 import io.spillover.function.FunctionRef;
 import io.spillover.function.Invocation;
-import io.spillover.internal.EnvelopeFormat;
-import io.spillover.internal.ResponseEnvelope;
+import io.spillover.testing.WireTap;
+import io.spillover.wire.EnvelopeFormat;
+import io.spillover.wire.ResponseEnvelope;
 import io.spillover.it.CanaryTwin.LooseVitals;
 import io.spillover.it.CanaryTwin.Triage;
 import io.spillover.it.CanaryTwin.Vitals;
@@ -147,7 +148,7 @@ class SealedWireTapTest {
     <Q> Triage spill(Spillway<Q, Triage> sw, Q request, CallOptions options) throws Exception {
       CountDownLatch holding = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
-      tap.afterReply = release::countDown;
+      tap.afterReply(release::countDown);
       pool.submit(() -> sw.call(request, held -> {
         holding.countDown();
         awaitQuietly(release);
@@ -290,7 +291,7 @@ class SealedWireTapTest {
               "{\"diagnosis\":\"FORGED\"}".getBytes(StandardCharsets.UTF_8), null, null, null,
               false, 1)));
       for (UnaryOperator<byte[]> forgery : forgeries) {
-        caller.tap.rewrite = forgery;
+        caller.tap.rewrite(forgery);
         assertThat(caller.spill(sw, new Vitals(SSN, 80), IDEMPOTENT).diagnosis())
             .isEqualTo("local");
       }

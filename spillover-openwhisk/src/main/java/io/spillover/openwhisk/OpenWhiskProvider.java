@@ -1,10 +1,10 @@
 package io.spillover.openwhisk;
 
 import io.spillover.SpilloverClock;
+import io.spillover.function.AbstractFunctionProvider;
 import io.spillover.function.FunctionInvoker;
-import io.spillover.function.FunctionProvider;
 import io.spillover.function.FunctionRef;
-import io.spillover.http.internal.OkHttpClients;
+import io.spillover.http.spi.AbstractHttpProvider;
 import io.spillover.openwhisk.internal.ActionName;
 import io.spillover.openwhisk.internal.OpenWhiskInvoker;
 import java.time.Duration;
@@ -35,27 +35,19 @@ import okhttp3.OkHttpClient;
  * {@code FunctionErrorException}; 413 with {@link io.spillover.http.PayloadTooLargeException}; other
  * statuses, resets and malformed replies with {@code FunctionTransportException}.
  */
-public final class OpenWhiskProvider implements FunctionProvider {
-  private final String name;
+public final class OpenWhiskProvider extends AbstractHttpProvider {
   private final HttpUrl apiHost;
   private final String namespace;
   private final String authorization;
-  private final OkHttpClient client;
-  private final boolean ownsClient;
-  private final SpilloverClock clock;
   private final int maxRequestBytes;
   private final Duration minPoll;
   private final Duration maxPoll;
 
   private OpenWhiskProvider(Builder b) {
-    this.name = b.name;
+    super(b.name, b.client, b.clock);
     this.apiHost = b.apiHost;
     this.namespace = b.namespace;
     this.authorization = b.authorization;
-    this.ownsClient = b.client == null;
-    this.client = ownsClient
-        ? OkHttpClients.createDefault(b.name) : OkHttpClients.withoutRetries(b.client);
-    this.clock = b.clock;
     this.maxRequestBytes = b.maxRequestBytes;
     this.minPoll = b.minPoll;
     this.maxPoll = b.maxPoll;
@@ -65,27 +57,11 @@ public final class OpenWhiskProvider implements FunctionProvider {
     return new Builder();
   }
 
-  @Override
-  public String name() {
-    return name;
-  }
-
   /** @throws IllegalArgumentException when the target names no action */
   @Override
-  public FunctionInvoker invoker(FunctionRef ref) {
-    if (!ref.provider().equals(name)) {
-      throw new IllegalArgumentException(ref + " is not for provider " + name);
-    }
-    return new OpenWhiskInvoker(client, apiHost, ActionName.parse(ref.target(), namespace),
-        authorization, ref.toString(), clock, maxRequestBytes, minPoll, maxPoll);
-  }
-
-  /** Shuts down the HTTP client this provider created; a client passed in stays open. */
-  @Override
-  public void close() {
-    if (ownsClient) {
-      OkHttpClients.close(client);
-    }
+  protected FunctionInvoker newInvoker(FunctionRef ref) {
+    return new OpenWhiskInvoker(client(), apiHost, ActionName.parse(ref.target(), namespace),
+        authorization, ref.toString(), clock(), maxRequestBytes, minPoll, maxPoll);
   }
 
   /** Builds an {@link OpenWhiskProvider}; {@code apiHost} and {@code apiKey} are required. */
@@ -104,11 +80,7 @@ public final class OpenWhiskProvider implements FunctionProvider {
 
     /** The name {@link FunctionRef#provider()} uses; {@code "openwhisk"} by default. */
     public Builder name(String name) {
-      Objects.requireNonNull(name, "name");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("name must not be blank");
-      }
-      this.name = name;
+      this.name = AbstractFunctionProvider.requireName(name);
       return this;
     }
 

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.spillover.SpilloverClock;
 import io.spillover.function.FunctionRef;
 import io.spillover.function.Invocation;
+import io.spillover.testing.Envelopes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;

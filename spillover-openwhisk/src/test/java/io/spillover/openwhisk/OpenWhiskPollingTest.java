@@ -17,6 +17,8 @@ import io.spillover.function.FunctionRef;
 import io.spillover.function.FunctionTimeoutException;
 import io.spillover.function.FunctionTransportException;
 import io.spillover.function.Invocation;
+import io.spillover.testing.Envelopes;
+import io.spillover.testing.Outcomes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -1,7 +1,7 @@
 package io.spillover.attest.evidence;
 
-import io.spillover.attest.evidence.internal.Hex;
 import io.spillover.attest.evidence.internal.PolicyJson;
+import io.spillover.attest.internal.Hex;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;

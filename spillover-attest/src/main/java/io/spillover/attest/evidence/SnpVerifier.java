@@ -2,12 +2,12 @@ package io.spillover.attest.evidence;
 
 import io.spillover.attest.evidence.internal.ChainCache;
 import io.spillover.attest.evidence.internal.Facts;
-import io.spillover.attest.evidence.internal.Hex;
 import io.spillover.attest.evidence.internal.PolicyChecks;
 import io.spillover.attest.evidence.internal.Sigs;
 import io.spillover.attest.evidence.internal.SnpReport;
 import io.spillover.attest.evidence.internal.VcekCertificate;
 import io.spillover.attest.evidence.internal.VerificationFailure;
+import io.spillover.attest.internal.Hex;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.spillover.attest.keyservice;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.PublicKeySign;
 import com.google.crypto.tink.signature.PredefinedSignatureParameters;
-import io.spillover.attest.seal.internal.Tinks;
+import io.spillover.attest.internal.Tinks;
 import java.security.GeneralSecurityException;
 import java.util.Objects;
 

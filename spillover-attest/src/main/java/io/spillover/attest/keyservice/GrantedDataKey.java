@@ -2,7 +2,7 @@ package io.spillover.attest.keyservice;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
-import io.spillover.attest.seal.internal.Tinks;
+import io.spillover.attest.internal.Tinks;
 import java.util.Objects;
 import java.util.Set;
 

@@ -5,7 +5,7 @@ import io.spillover.attest.evidence.Deployment;
 import io.spillover.attest.evidence.DevEvidenceVerifier;
 import io.spillover.attest.evidence.Evidence;
 import io.spillover.attest.evidence.VerifierRegistry;
-import io.spillover.attest.evidence.internal.Hex;
+import io.spillover.attest.evidence.internal.EvidenceHex;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -74,6 +74,6 @@ public final class RegistryEvidenceVerifier implements EvidenceVerifier {
           + " report data");
     }
     return new VerifiedEvidence(evidence.platform(), r.measurement(), r.debug(),
-        Hex.decode(r.reportData()), r.claims());
+        EvidenceHex.decode(r.reportData()), r.claims());
   }
 }

@@ -3,7 +3,7 @@ package io.spillover.attest.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.spillover.attest.ManualClock;
+import io.spillover.testing.ManualClock;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

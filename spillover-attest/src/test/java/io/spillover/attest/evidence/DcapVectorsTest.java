@@ -88,7 +88,7 @@ class DcapVectorsTest {
     DcapCollateral current = DcapCollateral.builder()
         .tcbInfoResponse(SharedData.text("tdx/go-tdx-guest/sample_tcbinfo_response_v5"))
         .qeIdentity(phalaOutdated.get("qe_identity").asString(),
-            io.spillover.attest.evidence.internal.Hex.decode(phalaOutdated.get("qe_identity_signature").asString()))
+            io.spillover.attest.evidence.internal.EvidenceHex.decode(phalaOutdated.get("qe_identity_signature").asString()))
         .tcbInfoIssuerChain(SharedData.certs("tdx/phala-dcap-qvl/tcb_signing_chain_2025.pem"))
         .build();
     Evidence withCurrentQe = Evidence.tdx(SharedData.bytes(v.get("quote").asString()), current);

@@ -42,7 +42,7 @@ class EvidenceSourcesTest {
         .maxEvidenceAge(Duration.ofMinutes(1)).build();
     AttestationResult r = devVerifier().verify(e, policy, T0.plusSeconds(30));
     assertThat(r.valid()).as(r.reason()).isTrue();
-    assertThat(r.reportData()).isEqualTo(io.spillover.attest.evidence.internal.Hex.encode(ReportDataBinding.reportData(pk, nonce)));
+    assertThat(r.reportData()).isEqualTo(io.spillover.attest.internal.Hex.encode(ReportDataBinding.reportData(pk, nonce)));
     assertThat(r.platform()).isEqualTo(Platform.DEV);
     assertThat(devVerifier().verify(e, policy, T0.plusSeconds(120)).reason()).contains("older than");
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import io.spillover.attest.evidence.DevEvidenceKeys;
-import io.spillover.attest.seal.internal.Tinks;
+import io.spillover.attest.internal.Tinks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;

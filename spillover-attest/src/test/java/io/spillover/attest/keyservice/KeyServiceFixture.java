@@ -1,7 +1,6 @@
 package io.spillover.attest.keyservice;
 
 import com.google.crypto.tink.KeysetHandle;
-import io.spillover.attest.ManualClock;
 import io.spillover.attest.audit.AuditLog;
 import io.spillover.attest.evidence.Deployment;
 import io.spillover.attest.evidence.DevEvidenceKeys;
@@ -9,6 +8,7 @@ import io.spillover.attest.evidence.DevEvidenceSource;
 import io.spillover.attest.evidence.Evidence;
 import io.spillover.attest.evidence.EvidenceSource;
 import io.spillover.attest.evidence.Platform;
+import io.spillover.testing.ManualClock;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.HexFormat;

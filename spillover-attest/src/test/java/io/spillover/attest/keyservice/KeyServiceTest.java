@@ -11,7 +11,8 @@ import io.spillover.attest.evidence.DevEvidenceKeys;
 import io.spillover.attest.evidence.Deployment;
 import io.spillover.attest.evidence.DevEvidenceSource;
 import io.spillover.attest.evidence.EvidenceSource;
-import io.spillover.attest.seal.internal.Tinks;
+import io.spillover.attest.internal.Tinks;
+import io.spillover.testing.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,7 +124,7 @@ class KeyServiceTest {
 
   @Test
   void staleSignedRequestIsRefused() {
-    io.spillover.attest.ManualClock behind = new io.spillover.attest.ManualClock(
+    io.spillover.testing.ManualClock behind = new io.spillover.testing.ManualClock(
         KeyServiceFixture.T0 - Duration.ofMinutes(5).toMillis());
     KeyServiceClient lagging = KeyServiceClient.builder().baseUrl(ks.service.uri().toString())
         .keyServiceVerifyKeyset(ks.service.verifyKeyset()).clock(behind).build();

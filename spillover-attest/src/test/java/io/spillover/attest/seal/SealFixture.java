@@ -2,12 +2,12 @@ package io.spillover.attest.seal;
 
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.hybrid.PredefinedHybridParameters;
-import io.spillover.attest.ManualClock;
+import io.spillover.attest.internal.Tinks;
 import io.spillover.attest.keyservice.CallerIdentity;
 import io.spillover.attest.keyservice.FunctionPublicKeyset;
-import io.spillover.attest.seal.internal.Tinks;
 import io.spillover.function.FunctionRef;
 import io.spillover.seal.SealedChannel;
+import io.spillover.testing.ManualClock;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 

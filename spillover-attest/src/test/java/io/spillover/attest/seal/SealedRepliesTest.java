@@ -15,8 +15,9 @@ import io.spillover.function.FunctionErrorException;
 import io.spillover.function.FunctionRef;
 import io.spillover.function.InProcessProvider;
 import io.spillover.function.ReplayGuard;
-import io.spillover.internal.EnvelopeFormat;
-import io.spillover.internal.ResponseEnvelope;
+import io.spillover.testing.WireTap;
+import io.spillover.wire.EnvelopeFormat;
+import io.spillover.wire.ResponseEnvelope;
 import io.spillover.limit.Limits;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,12 +116,12 @@ class SealedRepliesTest {
 
   /** A caller, two instances of the function (same keys), and the tapping platform between. */
   private final class Rig implements AutoCloseable {
-    final TamperTap tap;
+    final WireTap tap;
     final SpilloverRegistry registry;
 
     Rig(ReplayGuard shared, boolean declareGuard) throws Exception {
       audit = AuditLog.open(dir.resolve("audit.jsonl"), f.clock, false);
-      tap = new TamperTap(InProcessProvider.create().deploy(A.target(), instance(shared))
+      tap = new WireTap(InProcessProvider.create().deploy(A.target(), instance(shared))
           .deploy("instance-b", instance(shared)));
       SealingCallSealer.Builder sealer = SealingCallSealer.builder().caller(f.frontend)
           .clock(f.clock).target(A, f.publicKeyset()).spillListener(audit.sealedSpillListener());
@@ -141,7 +142,7 @@ class SealedRepliesTest {
     <Q> Triage spill(Spillway<Q, Triage> sw, Q request, CallOptions options) throws Exception {
       CountDownLatch holding = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
-      tap.afterReply = release::countDown;
+      tap.afterReply(release::countDown);
       pool.submit(() -> sw.call(request, held -> {
         holding.countDown();
         await(release);
@@ -211,7 +212,7 @@ class SealedRepliesTest {
       assertThat(rig.spill(sw, vitals("first", 80), IDEMPOTENT).diagnosis)
           .isEqualTo(DIAGNOSIS + " for first");
       byte[] earlierCiphertext = EnvelopeFormat.decodeResponse(
-          rig.tap.replies.get(0).getBytes(StandardCharsets.UTF_8)).sealedCiphertext;
+          rig.tap.replies().get(0).getBytes(StandardCharsets.UTF_8)).sealedCiphertext;
       List<UnaryOperator<byte[]>> forgeries = List.of(
           sealed(ct -> flipLast(ct)),
           sealed(ct -> Arrays.copyOf(ct, ct.length - 5)),
@@ -221,7 +222,7 @@ class SealedRepliesTest {
               "{\"diagnosis\":\"FORGED\"}".getBytes(StandardCharsets.UTF_8), null, null, null,
               false, 1)));
       for (UnaryOperator<byte[]> forgery : forgeries) {
-        rig.tap.rewrite = forgery;
+        rig.tap.rewrite(forgery);
         assertThat(rig.spill(sw, vitals(SSN, 80), IDEMPOTENT).diagnosis).isEqualTo("local");
       }
       assertThat(sw.metrics().tamperedReplies()).isEqualTo(5);
@@ -243,7 +244,7 @@ class SealedRepliesTest {
           .timeout(Duration.ofMillis(300)).build()))
           .isInstanceOfSatisfying(SpillRejectedException.class, e -> assertThat(e.reason())
               .isEqualTo(SpillRejectedException.Reason.CONFIDENTIAL_NOT_IDEMPOTENT));
-      assertThat(rig.tap.requests).isEmpty();
+      assertThat(rig.tap.requests()).isEmpty();
     }
     try (Rig rig = new Rig(null, true)) { // the caller is told so, wrongly: the twin refuses
       Spillway<Vitals, Triage> sw = rig.spillway(Vitals.class);
@@ -260,7 +261,7 @@ class SealedRepliesTest {
       Spillway<Vitals, Triage> sw = rig.spillway(Vitals.class);
       assertThat(rig.spill(sw, vitals(SSN, 80), CallOptions.defaults()).diagnosis)
           .isEqualTo(DIAGNOSIS + " for " + SSN);
-      byte[] captured = rig.tap.sent.get(0);
+      byte[] captured = rig.tap.sent().get(0);
       var original = new io.spillover.function.Invocation("x", "triage", captured,
           f.clock.epochMillis() + 20_000, false);
       byte[] atB = rig.tap.replay("instance-b", original, captured);
@@ -268,7 +269,7 @@ class SealedRepliesTest {
       assertThat(runs).as("ran once in all").hasValue(1);
       assertThat(EnvelopeFormat.decodeResponse(atB).sealed()).as("refused, sealed").isTrue();
       assertThat(new String(atA, StandardCharsets.UTF_8)).as("the first reply, again")
-          .isEqualTo(rig.tap.replies.get(0));
+          .isEqualTo(rig.tap.replies().get(0));
       assertNoCanary(List.of(new String(atB, StandardCharsets.UTF_8)), SSN, "REPLAYED");
     }
   }
@@ -278,7 +279,7 @@ class SealedRepliesTest {
     try (Rig rig = new Rig(null, false)) {
       Spillway<Vitals, Triage> sw = rig.spillway(Vitals.class);
       rig.spill(sw, vitals(SSN, 80), IDEMPOTENT);
-      byte[] captured = rig.tap.sent.get(0);
+      byte[] captured = rig.tap.sent().get(0);
       var original = new io.spillover.function.Invocation("x", "triage", captured,
           f.clock.epochMillis() + 20_000, false);
       rig.tap.replay("instance-b", original, captured);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.crypto.tink.hybrid.PredefinedHybridParameters;
+import io.spillover.attest.internal.Tinks;
 import io.spillover.attest.keyservice.CallerIdentity;
-import io.spillover.attest.seal.internal.Tinks;
 import io.spillover.seal.SealedChannel;
 import io.spillover.seal.SealedPayload;
 import io.spillover.seal.SealingException;

@@ -5,10 +5,9 @@ import io.spillover.function.FunctionException;
 import io.spillover.function.FunctionInvoker;
 import io.spillover.function.Invocation;
 import io.spillover.function.TargetCheck;
-import io.spillover.http.internal.HttpExchange;
-import io.spillover.http.internal.HttpInvoker;
-import io.spillover.http.internal.HttpReply;
-import io.spillover.http.internal.Replies;
+import io.spillover.http.spi.HttpExchange;
+import io.spillover.http.spi.HttpReply;
+import io.spillover.http.spi.Replies;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -92,7 +91,7 @@ public final class LambdaInvoker implements FunctionInvoker {
     Request dryRun = new Request.Builder()
         .url(url)
         .header("X-Amz-Invocation-Type", "DryRun")
-        .post(RequestBody.create(new byte[0], HttpInvoker.JSON))
+        .post(RequestBody.create(new byte[0], HttpExchange.JSON))
         .build();
     AtomicReference<HttpReply> answer = new AtomicReference<>();
     try {
@@ -118,7 +117,7 @@ public final class LambdaInvoker implements FunctionInvoker {
     return new Request.Builder()
         .url(url)
         .header("X-Amz-Invocation-Type", "RequestResponse")
-        .post(RequestBody.create(payload, HttpInvoker.JSON))
+        .post(RequestBody.create(payload, HttpExchange.JSON))
         .build();
   }
 

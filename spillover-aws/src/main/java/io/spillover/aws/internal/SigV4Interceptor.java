@@ -1,8 +1,8 @@
 package io.spillover.aws.internal;
 
 import io.spillover.SpilloverClock;
-import io.spillover.http.internal.Deadline;
-import io.spillover.http.internal.NotSentException;
+import io.spillover.http.spi.Deadline;
+import io.spillover.http.spi.NotSentException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.spillover.bench.support;
 
-import io.spillover.internal.EnvelopeFormat;
-import io.spillover.internal.RequestEnvelope;
+import io.spillover.wire.EnvelopeFormat;
+import io.spillover.wire.RequestEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -2,6 +2,7 @@ package io.spillover.cli.demo;
 
 import io.spillover.Outcome;
 import io.spillover.Route;
+import io.spillover.SpillRejectedException;
 import io.spillover.SpilloverRegistry;
 import io.spillover.Spillway;
 import io.spillover.SpillwayConfig;
@@ -12,6 +13,7 @@ import io.spillover.function.FunctionApp;
 import io.spillover.function.FunctionRef;
 import io.spillover.function.InProcessProvider;
 import io.spillover.limit.Limits;
+import io.spillover.local.load.OpenLoopDriver;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,10 +53,10 @@ final class BurstDemo {
     try (SpilloverRegistry registry = SpilloverRegistry.builder().provider(functions).build()) {
       Spillway<Job, Digest> digest = registry.spillway("digest", config.build(), Job.class,
           Digest.class);
-      OpenLoopDriver driver = new OpenLoopDriver();
+      OpenLoopDriver driver = new OpenLoopDriver(e -> e instanceof SpillRejectedException);
       driver.run(schedule, i -> digest.callAsync(new Job(i, "payload-" + i),
           job -> CompletableFuture.supplyAsync(() -> service.handle(job), vm)),
-          timeout.toMillis() * 2);
+          timeout.multipliedBy(2));
       return summary(driver, digest.metrics());
     } finally {
       vm.shutdownNow();

@@ -1,5 +1,6 @@
 package io.spillover.cli.demo;
 
+import io.spillover.local.load.OpenLoopDriver;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

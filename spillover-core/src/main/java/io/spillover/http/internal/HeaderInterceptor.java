@@ -1,5 +1,6 @@
 package io.spillover.http.internal;
 
+import io.spillover.http.spi.NotSentException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Supplier;

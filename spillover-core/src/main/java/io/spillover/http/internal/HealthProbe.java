@@ -3,6 +3,8 @@ package io.spillover.http.internal;
 import io.spillover.SpilloverClock;
 import io.spillover.function.FunctionException;
 import io.spillover.function.TargetCheck;
+import io.spillover.http.spi.HttpExchange;
+import io.spillover.http.spi.HttpReply;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;

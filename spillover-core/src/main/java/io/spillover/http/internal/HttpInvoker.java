@@ -4,18 +4,18 @@ import io.spillover.SpilloverClock;
 import io.spillover.function.FunctionInvoker;
 import io.spillover.function.Invocation;
 import io.spillover.function.TargetCheck;
+import io.spillover.http.spi.HttpExchange;
+import io.spillover.http.spi.HttpReply;
+import io.spillover.http.spi.Replies;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
 /** POSTs the envelope to one URL; a 2xx reply must be a response envelope. */
 public final class HttpInvoker implements FunctionInvoker {
-  public static final MediaType JSON = MediaType.get("application/json");
-
   private final OkHttpClient client;
   private final HttpUrl url;
   private final String target;
@@ -81,7 +81,7 @@ public final class HttpInvoker implements FunctionInvoker {
     return new Request.Builder()
         .url(url)
         .header("Accept", "application/json")
-        .post(RequestBody.create(payload, JSON))
+        .post(RequestBody.create(payload, HttpExchange.JSON))
         .build();
   }
 

@@ -3,8 +3,8 @@ package io.spillover.openwhisk.internal;
 import io.spillover.SpilloverClock;
 import io.spillover.function.FunctionInvoker;
 import io.spillover.function.Invocation;
-import io.spillover.http.internal.HttpInvoker;
-import io.spillover.http.internal.Replies;
+import io.spillover.http.spi.HttpExchange;
+import io.spillover.http.spi.Replies;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
@@ -59,7 +59,7 @@ public final class OpenWhiskInvoker implements FunctionInvoker {
             .addQueryParameter("result", "true")
             .addQueryParameter("timeout", Long.toString(waitMillis))
             .build())
-        .post(RequestBody.create(payload, HttpInvoker.JSON)));
+        .post(RequestBody.create(payload, HttpExchange.JSON)));
     return new ActivationCall(this, invocation.deadlineEpochMillis(), payload.length).start(request);
   }
 

@@ -1,8 +1,8 @@
 package io.spillover.attest.audit.internal;
 
 import io.spillover.attest.audit.AuditRecord;
-import io.spillover.attest.seal.internal.Hex;
-import io.spillover.attest.seal.internal.Tinks;
+import io.spillover.attest.internal.Hex;
+import io.spillover.attest.internal.Tinks;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Map;

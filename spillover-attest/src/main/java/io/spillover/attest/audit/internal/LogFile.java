@@ -3,7 +3,7 @@ package io.spillover.attest.audit.internal;
 import com.google.crypto.tink.subtle.EngineFactory;
 import io.spillover.attest.audit.AuditLogLockedException;
 import io.spillover.attest.audit.AuditVerification;
-import io.spillover.attest.seal.internal.Hex;
+import io.spillover.attest.internal.Hex;
 import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.spillover.attest.evidence.internal;
 
 import io.spillover.attest.evidence.MalformedEvidenceException;
+import io.spillover.attest.internal.Hex;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -2,6 +2,7 @@ package io.spillover.attest.evidence.internal;
 
 import io.spillover.attest.evidence.DcapCollateral;
 import io.spillover.attest.evidence.MalformedEvidenceException;
+import io.spillover.attest.internal.Hex;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CRLException;
 import tools.jackson.core.JacksonException;
@@ -22,9 +23,10 @@ public final class CollateralJson {
   public static DcapCollateral parse(String json) {
     JsonNode root = tree(json);
     DcapCollateral.Builder b = DcapCollateral.builder()
-        .tcbInfo(text(root, "tcb_info"), Hex.decode(text(root, "tcb_info_signature")))
+        .tcbInfo(text(root, "tcb_info"), EvidenceHex.decode(text(root, "tcb_info_signature")))
         .tcbInfoIssuerChain(Certs.parsePem(text(root, "tcb_info_issuer_chain")))
-        .qeIdentity(text(root, "qe_identity"), Hex.decode(text(root, "qe_identity_signature")))
+        .qeIdentity(text(root, "qe_identity"),
+            EvidenceHex.decode(text(root, "qe_identity_signature")))
         .qeIdentityIssuerChain(Certs.parsePem(text(root, "qe_identity_issuer_chain")));
     if (root.hasNonNull("pck_crl")) {
       b.pckCrl(Certs.parseCrl(text(root, "pck_crl").getBytes(StandardCharsets.US_ASCII)));
@@ -64,7 +66,7 @@ public final class CollateralJson {
     if (raw == null) {
       throw new MalformedEvidenceException("collateral has no '" + member + "'");
     }
-    return new Signed(raw, Hex.decode(text(root, "signature")));
+    return new Signed(raw, EvidenceHex.decode(text(root, "signature")));
   }
 
   static JsonNode tree(String json) {

@@ -1,6 +1,7 @@
 package io.spillover.attest.evidence.internal;
 
 import io.spillover.attest.evidence.DcapCollateral;
+import io.spillover.attest.internal.Hex;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509CRL;

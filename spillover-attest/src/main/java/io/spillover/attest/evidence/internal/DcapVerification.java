@@ -4,6 +4,7 @@ import io.spillover.attest.evidence.AttestationPolicy;
 import io.spillover.attest.evidence.DcapCollateral;
 import io.spillover.attest.evidence.Evidence;
 import io.spillover.attest.evidence.Platform;
+import io.spillover.attest.internal.Hex;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /** The DCAP verification steps for TDX and SGX quotes (see {@code DcapVerifier}). */
 public final class DcapVerification {
-  private static final byte[] INTEL_QE_VENDOR = Hex.decode("939a7233f79c4ca9940a0db3957f0607");
+  private static final byte[] INTEL_QE_VENDOR =
+      EvidenceHex.decode("939a7233f79c4ca9940a0db3957f0607");
 
   private DcapVerification() {}
 

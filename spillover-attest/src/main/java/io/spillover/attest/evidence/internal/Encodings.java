@@ -1,5 +1,6 @@
 package io.spillover.attest.evidence.internal;
 
+import io.spillover.attest.internal.Hex;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -14,7 +15,7 @@ public final class Encodings {
     }
     String text = stripWhitespace(new String(raw, StandardCharsets.US_ASCII));
     if (Hex.isHex(text)) {
-      return Hex.decode(text);
+      return EvidenceHex.decode(text);
     }
     if (isBase64(text)) {
       try {

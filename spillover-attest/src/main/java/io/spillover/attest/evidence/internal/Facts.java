@@ -3,6 +3,7 @@ package io.spillover.attest.evidence.internal;
 import io.spillover.attest.evidence.AttestationResult;
 import io.spillover.attest.evidence.MalformedEvidenceException;
 import io.spillover.attest.evidence.Platform;
+import io.spillover.attest.internal.Hex;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.spillover.attest.evidence.internal;
 
 import io.spillover.attest.evidence.MalformedEvidenceException;
+import io.spillover.attest.internal.Hex;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +35,7 @@ final class Json {
   }
 
   static byte[] hex(JsonNode n, String name) {
-    return Hex.decode(text(n, name));
+    return EvidenceHex.decode(text(n, name));
   }
 
   static long hexLong(JsonNode n, String name) {

@@ -3,6 +3,7 @@ package io.spillover.attest.evidence.internal;
 import io.spillover.attest.evidence.AttestationPolicy;
 import io.spillover.attest.evidence.Platform;
 import io.spillover.attest.evidence.ReportDataBinding;
+import io.spillover.attest.internal.Hex;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package io.spillover.attest.evidence.internal;
 
 import io.spillover.attest.evidence.AttestationPolicy;
 import io.spillover.attest.evidence.SnpTcb;
+import io.spillover.attest.internal.Hex;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -149,6 +150,6 @@ public final class PolicyJson {
     if (!Hex.isHex(s)) {
       throw new IllegalArgumentException(name + " must be hex");
     }
-    return Hex.decode(s);
+    return EvidenceHex.decode(s);
   }
 }

@@ -57,7 +57,7 @@ public final class SnpCertTable {
 
   /** GUID text to EFI byte order (first three fields little-endian). */
   static byte[] guid(String text) {
-    byte[] be = Hex.decode(text.replace("-", ""));
+    byte[] be = EvidenceHex.decode(text.replace("-", ""));
     byte[] out = be.clone();
     reverse(out, 0, 4);
     reverse(out, 4, 2);

@@ -5,12 +5,12 @@ import io.spillover.attest.evidence.Evidence;
 import io.spillover.attest.evidence.MalformedEvidenceException;
 import io.spillover.attest.evidence.ReportDataBinding;
 import io.spillover.attest.evidence.internal.EvidenceJson;
+import io.spillover.attest.internal.Tinks;
 import io.spillover.attest.keyservice.EvidenceRejectedException;
 import io.spillover.attest.keyservice.EvidenceVerifier;
 import io.spillover.attest.keyservice.FunctionPolicy;
 import io.spillover.attest.keyservice.VerifiedEvidence;
 import io.spillover.attest.keyservice.internal.RefusalLog.Cause;
-import io.spillover.attest.seal.internal.Tinks;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 

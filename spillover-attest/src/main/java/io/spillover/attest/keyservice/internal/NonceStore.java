@@ -1,8 +1,8 @@
 package io.spillover.attest.keyservice.internal;
 
 import io.spillover.SpilloverClock;
-import io.spillover.attest.seal.internal.Hex;
-import io.spillover.attest.seal.internal.Tinks;
+import io.spillover.attest.internal.Hex;
+import io.spillover.attest.internal.Tinks;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.spillover.attest.keyservice.internal;
 
-import io.spillover.attest.seal.internal.Bin;
+import io.spillover.attest.internal.Bin;
+
 
 /**
  * The byte strings the key service and its clients sign, verify, hash and bind, each with its own

@@ -1,10 +1,10 @@
 package io.spillover.attest.keyservice.internal;
 
 import com.google.crypto.tink.KeysetHandle;
+import io.spillover.attest.internal.Tinks;
 import io.spillover.attest.keyservice.GrantedDataKey;
 import io.spillover.attest.keyservice.KeyServiceException;
 import io.spillover.attest.keyservice.ReleasedKeys;
-import io.spillover.attest.seal.internal.Tinks;
 import java.security.GeneralSecurityException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -1,6 +1,7 @@
 package io.spillover.attest.seal.internal;
 
 import io.spillover.SpilloverClock;
+import io.spillover.attest.internal.Hex;
 import io.spillover.attest.keyservice.CallerIdentity;
 import io.spillover.attest.keyservice.FunctionPublicKeyset;
 import io.spillover.attest.seal.SealedSpill;

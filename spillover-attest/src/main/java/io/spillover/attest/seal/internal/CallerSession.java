@@ -1,5 +1,7 @@
 package io.spillover.attest.seal.internal;
 
+import io.spillover.attest.internal.Hex;
+import io.spillover.attest.internal.Tinks;
 import io.spillover.attest.keyservice.CallerIdentity;
 import io.spillover.attest.keyservice.FunctionPublicKeyset;
 import java.security.GeneralSecurityException;

@@ -3,6 +3,7 @@ package io.spillover.attest.seal.internal;
 import com.google.crypto.tink.HybridDecrypt;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.PublicKeyVerify;
+import io.spillover.attest.internal.Tinks;
 import io.spillover.seal.SealingException;
 import java.security.GeneralSecurityException;
 import java.util.HashSet;

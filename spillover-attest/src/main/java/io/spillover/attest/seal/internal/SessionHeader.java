@@ -1,5 +1,7 @@
 package io.spillover.attest.seal.internal;
 
+import io.spillover.attest.internal.Bin;
+import io.spillover.attest.internal.Hex;
 import java.util.Arrays;
 import java.util.Base64;
 

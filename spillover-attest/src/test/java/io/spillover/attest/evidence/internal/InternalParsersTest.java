@@ -30,9 +30,9 @@ class InternalParsersTest {
 
   @Test
   void derOidsAndBounds() {
-    assertThat(Der.parse(Hex.decode("06092a864886f70d010101")).oid()).isEqualTo("1.2.840.113549.1.1.1");
-    assertThatThrownBy(() -> Der.parse(Hex.decode("0405aabb"))).isInstanceOf(MalformedEvidenceException.class);
-    assertThatThrownBy(() -> Der.parse(Hex.decode("3084ffffffff"))).isInstanceOf(MalformedEvidenceException.class);
+    assertThat(Der.parse(EvidenceHex.decode("06092a864886f70d010101")).oid()).isEqualTo("1.2.840.113549.1.1.1");
+    assertThatThrownBy(() -> Der.parse(EvidenceHex.decode("0405aabb"))).isInstanceOf(MalformedEvidenceException.class);
+    assertThatThrownBy(() -> Der.parse(EvidenceHex.decode("3084ffffffff"))).isInstanceOf(MalformedEvidenceException.class);
   }
 
   @Test

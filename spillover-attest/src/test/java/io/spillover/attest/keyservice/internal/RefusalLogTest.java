@@ -2,9 +2,9 @@ package io.spillover.attest.keyservice.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.spillover.attest.ManualClock;
 import io.spillover.attest.audit.AuditLog;
 import io.spillover.attest.keyservice.internal.RefusalLog.Cause;
+import io.spillover.testing.ManualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

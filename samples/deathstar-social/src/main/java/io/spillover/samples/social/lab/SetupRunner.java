@@ -5,6 +5,7 @@ import io.spillover.Route;
 import io.spillover.SpillRejectedException;
 import io.spillover.Spillway;
 import io.spillover.SpillwayListener;
+import io.spillover.local.load.OpenLoopDriver;
 import io.spillover.samples.social.SocialNetwork;
 import io.spillover.limit.LimitFactory;
 import io.spillover.limit.Limits;
@@ -88,12 +89,23 @@ final class SetupRunner {
       Map<String, Spillway<?, ?>> spillways = new LinkedHashMap<>();
       pools.keySet().forEach(s -> spillways.put(s, vm.registry().find(s).orElseThrow()));
       SocialNetwork network = vm.network();
-      Driver driver = new Driver(series, start);
+      OpenLoopDriver driver = new OpenLoopDriver(e -> e instanceof SpillRejectedException).listener(
+          new OpenLoopDriver.Listener() {
+            @Override
+            public void arrival(long offsetNanos) {
+              series.arrival(offsetNanos);
+            }
+
+            @Override
+            public void done(long offsetNanos, long latencyMicros) {
+              series.latency(offsetNanos, latencyMicros);
+            }
+          });
       VmController controller = new VmController(setup, pools, spillways, arrivals.seconds,
           series, start, env);
       Thread bar = progressBar(setup.name(), arrivals, driver, start);
       controller.start();
-      driver.run(arrivals.offsetsNanos, i -> env.workload().run(network, i),
+      driver.runBlocking(start, arrivals.offsetsNanos, i -> env.workload().run(network, i),
           Duration.ofSeconds(env.drainSeconds()));
       controller.stop();
       bar.interrupt();
@@ -118,15 +130,15 @@ final class SetupRunner {
       }
       FunctionBill bill = FunctionBill.between(fnBefore, env.functionSnapshot(),
           setup.spill() ? env.prewarmUsd() : 0, spillways.values());
-      return new SetupResult(setup.name(), driver.sent(), local, spilled, driver.rejected.sum(),
-          driver.errors.sum(), driver.lost(), driver.percentile(50), driver.percentile(99),
-          driver.percentile(99.9), byService, new TreeSet<>(overloaded),
+      return new SetupResult(setup.name(), driver.sent(), local, spilled, driver.rejected(),
+          driver.errors(), driver.lost(), driver.percentileMillis(50), driver.percentileMillis(99),
+          driver.percentileMillis(99.9), byService, new TreeSet<>(overloaded),
           controller.vmCostPerHour(),
           bill.billedUsd() / wallSeconds * 3600, bill, controller.meanServingVms(), series);
     }
   }
 
-  private Thread progressBar(String name, Arrivals a, Driver d, long start) {
+  private Thread progressBar(String name, Arrivals a, OpenLoopDriver d, long start) {
     Thread t = new Thread(() -> {
       while (!Thread.currentThread().isInterrupted()) {
         double at = Math.max(0, (System.nanoTime() - start) / 1e9);

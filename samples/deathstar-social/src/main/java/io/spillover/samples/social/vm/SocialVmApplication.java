@@ -72,7 +72,8 @@ public class SocialVmApplication {
     }
 
     LimitFactory limit(String service) {
-      return limits.getOrDefault(service, pools.get(service));
+      LimitFactory own = limits.get(service);
+      return own != null ? own : pools.get(service).limit();
     }
   }
 }

@@ -1,20 +1,21 @@
 package io.spillover.samples.social.vm;
 
-import io.spillover.limit.Limit;
-import io.spillover.limit.LimitFactory;
+import io.spillover.limit.Limits;
+import io.spillover.limit.SettableLimit;
 import java.util.concurrent.Semaphore;
 
 /**
  * The worker pool of one logic service on the VM side: the workers its calls run on
  * ({@link #run}, first come first served) and, in the lab's usual setups, the limit of its
- * spillway too (a permit is a busy worker). The size changes at run time when the autoscaler adds
+ * spillway too ({@link #limit()}: the core's settable limit, kept at the pool's size). The size changes at run time when the autoscaler adds
  * VMs, a VM is lost, or the VM's CPU is taken away and given back (Elastic CVM); calls in flight
  * finish, and a shrunk pool lets new calls start only as its workers free up.
  */
-public final class VmCapacity implements Limit, LimitFactory {
+public final class VmCapacity {
   private final Workers pool = new Workers();
   private int size;
   private volatile int workers;
+  private SettableLimit limit;
 
   public VmCapacity(int workers) {
     resize(workers);
@@ -33,6 +34,11 @@ public final class VmCapacity implements Limit, LimitFactory {
     }
     size = workers;
     this.workers = workers;
+    if (limit == null) {
+      limit = Limits.settable(workers);
+    } else {
+      limit.set(workers);
+    }
   }
 
   public int workers() {
@@ -49,22 +55,9 @@ public final class VmCapacity implements Limit, LimitFactory {
     }
   }
 
-  @Override
-  public int current() {
-    return workers;
-  }
-
-  @Override
-  public void onSample(long rttNanos, int inflight, boolean dropped) {}
-
-  @Override
-  public boolean usesLatency() {
-    return false;
-  }
-
-  @Override
-  public Limit create(java.time.Duration latencySlo) {
-    return this;
+  /** A limit that is always the pool's size: a spillway with it admits a call per worker. */
+  public synchronized SettableLimit limit() {
+    return limit;
   }
 
   /** A fair semaphore that can lose permits still held (they are not handed out again). */

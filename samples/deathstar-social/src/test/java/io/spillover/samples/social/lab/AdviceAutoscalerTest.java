@@ -58,7 +58,7 @@ class AdviceAutoscalerTest {
   private Trace run(Autoscaler.Input input) {
     VmCapacity pool = new VmCapacity(4);
     Spillway<String, String> sw = registry.spillway("svc-" + input, SpillwayConfig.custom()
-        .limit(pool).function(FunctionRef.of("twin", "fn")).maxConcurrentSpills(1000)
+        .limit(pool.limit()).function(FunctionRef.of("twin", "fn")).maxConcurrentSpills(1000)
         .adviceWindow(Duration.ofSeconds(60)).adviceCoolDown(Duration.ofSeconds(120)).build(),
         String.class, String.class);
     Autoscaler scaler = new Autoscaler(new Autoscaler.Settings(input, 1, 40, BOOT, 60, 15, 180,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spillover.Outcome;
 import io.spillover.Route;
-import io.spillover.SpilloverClock;
 import io.spillover.SpilloverRegistry;
 import io.spillover.Spillway;
 import io.spillover.SpillwayConfig;
@@ -13,6 +12,7 @@ import io.spillover.function.FunctionRef;
 import io.spillover.function.InProcessProvider;
 import io.spillover.limit.Limits;
 import io.spillover.samples.social.vm.VmCapacity;
+import io.spillover.testing.ManualClock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,7 +21,6 @@ import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,19 +35,7 @@ import org.junit.jupiter.api.Test;
 class CapacityChangeLimitTest {
   private static final long MS = 1_000_000L;
   private static final long SERVICE = 50 * MS;
-  private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-  private final long epochBase = System.currentTimeMillis();
-  private final SpilloverClock clock = new SpilloverClock() {
-    @Override
-    public long nanoTime() {
-      return nanos.get();
-    }
-
-    @Override
-    public long epochMillis() {
-      return epochBase + nanos.get() / 1_000_000;
-    }
-  };
+  private final ManualClock clock = new ManualClock();
   private final InProcessProvider twin = InProcessProvider.named("twin").deploy("fn",
       FunctionApp.builder().handle("svc", String.class, String.class, s -> "fn:" + s).build());
   private final SpilloverRegistry registry = SpilloverRegistry.builder().clock(clock)
@@ -75,7 +62,7 @@ class CapacityChangeLimitTest {
     List<Job> inService = new ArrayList<>();
     List<CompletionStage<String>> spills = new ArrayList<>();
     SplittableRandom random = new SplittableRandom(11);
-    long next = nanos.get();
+    long next = clock.nanoTime();
     long[] spilledAt = new long[61];
     double[] limitSum = new double[61];
     int[] limitSamples = new int[61];
@@ -88,7 +75,7 @@ class CapacityChangeLimitTest {
         if (t >= end) {
           break;
         }
-        nanos.set(t);
+        clock.advance(Duration.ofNanos(t - clock.nanoTime()));
         if (t == next) {
           next += (long) (-Math.log(1 - random.nextDouble()) / 60 * 1e9);
           Job job = new Job(new CompletableFuture<>());
@@ -107,12 +94,12 @@ class CapacityChangeLimitTest {
         }
         while (running.size() < pool.workers() && !queue.isEmpty()) {
           inService.add(queue.poll());
-          running.add(new long[] {nanos.get() + SERVICE, inService.size() - 1});
+          running.add(new long[] {clock.nanoTime() + SERVICE, inService.size() - 1});
         }
         limitSum[second] += sw.metrics().limit();
         limitSamples[second]++;
       }
-      nanos.set(end);
+      clock.advance(Duration.ofNanos(end - clock.nanoTime()));
       spills.forEach(c -> assertThat(c.toCompletableFuture().join()).isEqualTo("fn:x"));
       spills.clear();
       spilledAt[second + 1] = sw.metrics().calls(Route.FUNCTION, Outcome.SUCCESS);
