@@ -2,7 +2,6 @@ package io.spillover.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.spillover.CallOptions;
 import io.spillover.SpilloverException;
 import io.spillover.SpilloverRegistry;
@@ -72,13 +71,13 @@ class EnvelopeFuzzTest {
     return out;
   }
 
-  @FuzzTest
+  @Fuzz
   void aFunctionSideAnswersAnyRequestBytesWithAnEnvelope(byte[] data) {
     byte[] reply = APP.dispatch(data);
     assertThat(reply).isNotEmpty();
   }
 
-  @FuzzTest
+  @Fuzz
   void aCallerEndsAnyReplyInAResultOrATypedException(byte[] data) {
     nextReply = data;
     for (CallOptions o : new CallOptions[] {CallOptions.builder().build(),

@@ -2,7 +2,6 @@ package io.spillover.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.spillover.attest.evidence.AttestationPolicy;
 import io.spillover.attest.evidence.AttestationResult;
 import io.spillover.attest.evidence.AttestationVerifier;
@@ -65,27 +64,27 @@ class EvidenceFuzzTest {
     assertThat(r).isNotNull();
   }
 
-  @FuzzTest
+  @Fuzz
   void snpReport(byte[] report) {
     verifiesWithoutThrowing(SnpVerifier.withBundledRoots(), Evidence.snp(report, VCEK, List.of()));
   }
 
-  @FuzzTest
+  @Fuzz
   void nitroDocument(byte[] document) {
     verifiesWithoutThrowing(NitroVerifier.withBundledRoot(), Evidence.nitro(document));
   }
 
-  @FuzzTest
+  @Fuzz
   void tdxQuote(byte[] quote) {
     verifiesWithoutThrowing(DcapVerifier.tdx(INTEL_ROOT), Evidence.tdx(quote, TDX_COLLATERAL));
   }
 
-  @FuzzTest
+  @Fuzz
   void sgxQuote(byte[] quote) {
     verifiesWithoutThrowing(DcapVerifier.sgx(INTEL_ROOT), Evidence.sgx(quote, SGX_COLLATERAL));
   }
 
-  @FuzzTest
+  @Fuzz
   void dcapCollateral(byte[] json) {
     DcapCollateral parsed;
     try {

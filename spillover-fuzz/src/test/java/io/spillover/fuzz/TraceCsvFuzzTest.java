@@ -2,7 +2,6 @@ package io.spillover.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.spillover.plan.Trace;
 import io.spillover.plan.TraceFormatException;
 import java.io.StringReader;
@@ -10,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /** A trace CSV ({@code ./spillover plan}) parses into a trace or fails with its typed error. */
 class TraceCsvFuzzTest {
-  @FuzzTest
+  @Fuzz
   void aTraceCsvParsesOrIsRefusedTyped(byte[] data) throws Exception {
     String csv = new String(data, StandardCharsets.UTF_8);
     try {
