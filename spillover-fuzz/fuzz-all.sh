@@ -15,8 +15,18 @@ if [ ${#targets[@]} -eq 0 ]; then
   done
 fi
 mvn -B -q -pl spillover-fuzz -am test-compile
+log=spillover-fuzz/target/fuzz-all.log
 for t in "${targets[@]}"; do
   echo "fuzz: $t"
-  JAZZER_FUZZ=1 mvn -B -q -o -pl spillover-fuzz -am test -Dtest="$t" \
-      -Dsurefire.failIfNoSpecifiedTests=false 2>&1 | grep -E '^#[0-9]+.*(DONE|pulse)|Done [0-9]+ runs|== Java|FuzzerSecurity|ERROR' | tail -3
+  status=0
+  JAZZER_FUZZ=1 mvn -B -o -pl spillover-fuzz -am test -Dtest="$t" \
+      -Dsurefire.failIfNoSpecifiedTests=false > "$log" 2>&1 || status=$?
+  grep -E '^#[0-9]+' "$log" | tail -1 || true
+  grep -E 'Done [0-9]+ runs' "$log" || true
+  if [ "$status" -ne 0 ]; then
+    grep -E -A20 '== Java Exception|FuzzerSecurityIssue' "$log" | head -40 || true
+    echo "fuzz: $t FAILED (full output: $log)"
+    exit 1
+  fi
 done
+echo "fuzz: every target ran without a finding"
