@@ -54,7 +54,8 @@ public final class LimiterStress {
 
   @JCStressTest
   @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "the waiter got the released permit")
-  @Outcome(id = "0, 0", expect = FORBIDDEN, desc = "lost wake-up: the waiter waits, the permit is free")
+  @Outcome(id = "0, 0", expect = FORBIDDEN,
+      desc = "lost wake-up: the waiter waits, the permit is free")
   @Outcome(expect = FORBIDDEN, desc = "a permit lost or created")
   @State
   public static class ReleaseMeetsEnqueue {
@@ -77,7 +78,8 @@ public final class LimiterStress {
   }
 
   @JCStressTest
-  @Outcome(id = {"1, 0, 1", "0, 1, 1"}, expect = ACCEPTABLE, desc = "one of two gets the one permit")
+  @Outcome(id = {"1, 0, 1", "0, 1, 1"}, expect = ACCEPTABLE,
+      desc = "one of two gets the one permit")
   @Outcome(id = "1, 1, .*", expect = FORBIDDEN, desc = "the limit exceeded")
   @Outcome(expect = FORBIDDEN, desc = "a permit lost or created")
   @State
