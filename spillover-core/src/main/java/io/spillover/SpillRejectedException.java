@@ -42,7 +42,13 @@ public final class SpillRejectedException extends SpilloverException {
     /** The call's deadline passed before it could run. */
     DEADLINE_EXCEEDED,
     /** The spill failed (throttled, timeout, transport) and no local permit freed before the deadline. */
-    SPILL_FAILED
+    SPILL_FAILED,
+    /**
+     * The spill failed after its request was sent (timeout, reset, an error of unknown state), so
+     * the call may have run on the function; it is not declared idempotent, so it is not run
+     * again locally, which could run it twice. The provider's exception is the cause.
+     */
+    SPILL_OUTCOME_UNKNOWN
   }
 
   private final Reason reason;

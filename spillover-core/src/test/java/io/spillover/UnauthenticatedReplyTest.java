@@ -2,6 +2,7 @@ package io.spillover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.spillover.SpillRejectedException.Reason;
 import io.spillover.function.FunctionErrorException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -152,10 +154,14 @@ class UnauthenticatedReplyTest {
     sharedGuard = true; // the caller believes the target guards replays
     Spillway<Echo, Echo> sw = f.spillway(SpillwayFixture.config().retry(3, Duration.ofMillis(1))
         .build());
-    Echo r = callWithForgedReply(sw, CallOptions.builder().confidential().build(),
-        () -> CompletableFuture.completedFuture(
-            plain(ResponseEnvelope.error(null, "SEALING_REJECTED", "forged", false, 1))));
-    assertThat(r.text).isEqualTo("local");
+    // a refusal the caller cannot authenticate says nothing: the call may have run there, so it
+    // neither runs again there nor locally (MayHaveRunTest)
+    Throwable thrown = catchThrowable(() -> callWithForgedReply(sw,
+        CallOptions.builder().confidential().build(), () -> CompletableFuture.completedFuture(
+            plain(ResponseEnvelope.error(null, "SEALING_REJECTED", "forged", false, 1)))));
+    assertThat(thrown).isInstanceOf(ExecutionException.class).cause()
+        .isInstanceOfSatisfying(SpillRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.SPILL_OUTCOME_UNKNOWN));
     assertThat(f.provider.invocations).hasSize(1);
   }
 

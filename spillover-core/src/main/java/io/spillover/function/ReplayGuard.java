@@ -28,11 +28,14 @@ public interface ReplayGuard {
   }
 
   /**
-   * Records {@code (service, requestId)} until {@code keepUntilEpochMillis} (the call's deadline
-   * plus clock skew: after it the call is refused as expired anyway) unless it is recorded already.
-   * Must not throw; a guard that throws is treated as {@link Verdict#UNAVAILABLE}.
+   * Records {@code (service, caller, requestId)} until {@code keepUntilEpochMillis} (the call's
+   * deadline plus clock skew: after it the call is refused as expired anyway) unless it is
+   * recorded already. {@code caller} is the identity the sealed session proved, never a claim of
+   * the request: a request id is chosen by its caller, so keying without it would let one caller
+   * get another's call refused by sending the same id first. Must not throw; a guard that throws
+   * is treated as {@link Verdict#UNAVAILABLE}.
    */
-  Verdict firstSeen(String service, String requestId, long keepUntilEpochMillis);
+  Verdict firstSeen(String service, String caller, String requestId, long keepUntilEpochMillis);
 
   /**
    * A guard in this JVM's memory, holding at most {@code capacity} live entries; when full it

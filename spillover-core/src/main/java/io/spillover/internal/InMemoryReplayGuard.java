@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 
 /**
- * {@link ReplayGuard#inMemory}: (service, request id) pairs until their keep-until time. When
- * {@code capacity} live entries are held it answers {@code UNAVAILABLE} rather than forget one
- * early and admit a replay.
+ * {@link ReplayGuard#inMemory}: (service, caller, request id) triples until their keep-until
+ * time. When {@code capacity} live entries are held it answers {@code UNAVAILABLE} rather than
+ * forget one early and admit a replay.
  */
 public final class InMemoryReplayGuard implements ReplayGuard {
   private final int capacity;
@@ -27,7 +27,7 @@ public final class InMemoryReplayGuard implements ReplayGuard {
   }
 
   @Override
-  public synchronized Verdict firstSeen(String service, String requestId,
+  public synchronized Verdict firstSeen(String service, String caller, String requestId,
       long keepUntilEpochMillis) {
     long now = clock.epochMillis();
     Entry head;
@@ -35,7 +35,8 @@ public final class InMemoryReplayGuard implements ReplayGuard {
       byExpiry.poll();
       seen.remove(head.key, head.keepUntil);
     }
-    String key = service + '\n' + requestId;
+    // service names have no line break; the caller is length-prefixed, so no two triples collide
+    String key = service + '\n' + caller.length() + ':' + caller + requestId;
     if (seen.containsKey(key)) {
       return Verdict.SEEN;
     }

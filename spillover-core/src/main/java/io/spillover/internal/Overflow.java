@@ -4,6 +4,9 @@ import io.spillover.CallOptions;
 import io.spillover.OverloadAction;
 import io.spillover.Outcome;
 import io.spillover.Route;
+import io.spillover.function.FunctionErrorException;
+import io.spillover.function.FunctionErrorType;
+import io.spillover.function.FunctionException;
 import io.spillover.SpillRejectedException.Reason;
 import io.spillover.limit.AdmissionLimiter;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The decisions for a call that found the local limit reached: shed, spill, or wait a bounded
  * time for a local permit; and after a failed spill, fall back to a local permit before the
- * deadline. Each path ends the call's accounting exactly once.
+ * deadline, unless the call is not idempotent and the spill may have run. Each path ends the
+ * call's accounting exactly once.
  */
 final class Overflow<Q, R> {
   private final DefaultSpillway<Q, R> sw;
@@ -41,7 +45,8 @@ final class Overflow<Q, R> {
     }
     long start = sw.clock.nanoTime();
     long deadlineEpoch = sw.clock.epochMillis() + DefaultSpillway.millis(deadline - start);
-    SpillPath.Attempt<R> a = sw.spill.start(request, sw.classification(o), sw.idempotent(o),
+    boolean idempotent = sw.idempotent(o);
+    SpillPath.Attempt<R> a = sw.spill.start(request, sw.classification(o), idempotent,
         deadlineEpoch, o.traceparent(), blocking);
     if (a.refused != null) {
       sw.listener.onSpillRefused(sw.name, a.refused);
@@ -59,9 +64,40 @@ final class Overflow<Q, R> {
         sw.listener.onCall(sw.name, Route.FUNCTION, Outcome.ERROR, sw.clock.nanoTime() - start);
         return CompletableFuture.<Decision<R>>failedFuture(cause);
       }
+      if (!idempotent && !surelyNotRun(cause)) {
+        // the function may have run it: running it locally too could run it twice
+        return rejected(Reason.SPILL_OUTCOME_UNKNOWN, "the spill failed after it was sent and"
+            + " the call is not idempotent: " + cause.getMessage(), cause, true);
+      }
       return waitLocal(deadline, Reason.SPILL_FAILED, String.valueOf(cause.getMessage()), cause,
           true);
     }).thenCompose(f -> f);
+  }
+
+  /**
+   * Only a typed failure that says so proves the function did not run the call: throttled before
+   * it ran, never sent, or a function-side refusal whose type says the handler did not run
+   * ({@code REPLAYED} excepted: that id ran before). Anything else (timeout or reset after
+   * sending, an error of unknown state, a reply that could not be authenticated, an untyped
+   * failure) may have run it.
+   */
+  static boolean surelyNotRun(Throwable cause) {
+    if (!(cause instanceof FunctionException)) {
+      return false;
+    }
+    if (!((FunctionException) cause).mayHaveRun()) {
+      return true;
+    }
+    if (!(cause instanceof FunctionErrorException)) {
+      return false;
+    }
+    String type = ((FunctionErrorException) cause).type();
+    for (FunctionErrorType t : FunctionErrorType.values()) {
+      if (t.name().equals(type)) {
+        return !t.handlerMayHaveRun() && t != FunctionErrorType.REPLAYED;
+      }
+    }
+    return false; // a platform's own error type: its state is unknown
   }
 
   /**

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * the log, which holds header facts only), and the call touches neither the replay cache nor the
  * guard. Once opened, every reply, result or error, is sealed to the caller. A call not marked
  * idempotent (the mark is inside the ciphertext) runs only when a replay guard shared by the
- * function's instances records its id for the first time.
+ * function's instances records its (service, caller, id) for the first time.
  */
 final class SealedDispatch {
   private static final Logger log = LoggerFactory.getLogger(SealedDispatch.class);
@@ -73,7 +73,7 @@ final class SealedDispatch {
     String key = "S" + req.service + '\n' + caller.length() + ':' + caller + req.id;
     return app.once(key, req.deadlineEpochMillis, reply, () -> {
       if (!frame.idempotent()) {
-        byte[] refused = guard(req, reply);
+        byte[] refused = guard(req, caller, reply);
         if (refused != null) {
           return refused;
         }
@@ -84,14 +84,15 @@ final class SealedDispatch {
   }
 
   /** Null when the call may run; else the sealed refusal. */
-  private byte[] guard(RequestEnvelope req, Replier reply) {
+  private byte[] guard(RequestEnvelope req, String caller, Replier reply) {
     if (guard == null) {
       return reply.error(FunctionErrorType.REPLAY_UNGUARDED, "the call is not idempotent and"
           + " this function has no shared replay guard; only idempotent sealed calls run here");
     }
     ReplayGuard.Verdict verdict;
     try {
-      verdict = guard.firstSeen(req.service, req.id,
+      // keyed by the proved caller too: another caller's call under the same id is not a replay
+      verdict = guard.firstSeen(req.service, caller, req.id,
           req.deadlineEpochMillis + GUARD_MARGIN_MILLIS);
     } catch (RuntimeException e) {
       log.warn("replay guard failed: {}", e.getClass().getName());

@@ -86,6 +86,39 @@ public final class AdmissionLimiter {
       return;
     }
     inflight.decrementAndGet();
+    // A waiter may have queued after the check above and made its own last try before the
+    // decrement: both sides looked and neither saw the other. Looking at the queue again after
+    // publishing the free permit closes that gap (the waiter enqueues before its last try).
+    if (!waiters.isEmpty()) {
+      passFreedPermits();
+    }
+  }
+
+  /**
+   * Takes the free permits back one at a time and hands each to a live waiter, until no permit
+   * is free or no waiter is left. A permit nobody took is published again before looking again,
+   * so a waiter that queues meanwhile is seen here or sees the permit in its own last try.
+   */
+  private void passFreedPermits() {
+    while (!waiters.isEmpty()) {
+      long permit = tryAcquire();
+      if (permit == NO_PERMIT) {
+        return; // whoever holds it looks at the queue when releasing it
+      }
+      if (!giveToWaiter(permit)) {
+        inflight.decrementAndGet();
+      }
+    }
+  }
+
+  private boolean giveToWaiter(long permit) {
+    CompletableFuture<Long> w;
+    while ((w = waiters.poll()) != null) {
+      if (w.complete(permit)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -122,13 +155,7 @@ public final class AdmissionLimiter {
     if (inflight.get() > limit.current()) {
       return false; // the limit shrank: let the permit go instead of passing it on
     }
-    CompletableFuture<Long> w;
-    while ((w = waiters.poll()) != null) {
-      if (w.complete(token())) {
-        return true;
-      }
-    }
-    return false;
+    return giveToWaiter(token());
   }
 
   private long token() {

@@ -131,12 +131,12 @@ class SealedDispatchTest {
         .ok()).isTrue();
     assertThat(errorType(send(full, "b", "secret", false, "{\"text\":\"b\"}", future())))
         .isEqualTo("REPLAY_GUARD_UNAVAILABLE");
-    FunctionApp broken = app().sharedReplayGuard((svc, id, until) -> {
+    FunctionApp broken = app().sharedReplayGuard((svc, caller, id, until) -> {
       throw new IllegalStateException("store unreachable");
     }).build();
     assertThat(errorType(send(broken, "c", "secret", false, "{\"text\":\"c\"}", future())))
         .isEqualTo("REPLAY_GUARD_UNAVAILABLE");
-    FunctionApp silent = app().sharedReplayGuard((svc, id, until) -> null).build();
+    FunctionApp silent = app().sharedReplayGuard((svc, caller, id, until) -> null).build();
     assertThat(errorType(send(silent, "d", "secret", false, "{\"text\":\"d\"}", future())))
         .isEqualTo("REPLAY_GUARD_UNAVAILABLE");
     assertThat(runs).hasValue(1);

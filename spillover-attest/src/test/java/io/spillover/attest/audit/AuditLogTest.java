@@ -54,6 +54,20 @@ class AuditLogTest {
   }
 
   @Test
+  void aSeqBeyondLongIsAMalformedRecordNotAnException() throws Exception {
+    // found by AttestFilesFuzzTest#auditLogLines: verify threw Jackson's JsonNodeException
+    Path file = writeFive();
+    List<String> lines = new ArrayList<>(Files.readAllLines(file));
+    lines.set(1, lines.get(1).replace("\"seq\":2,", "\"seq\":18446744073709551616,"));
+    Files.write(file, lines);
+    AuditVerification v = AuditLog.verify(file);
+    assertThat(v.valid()).isFalse();
+    assertThat(v.brokenLine()).isEqualTo(2);
+    assertThat(v.records()).isEqualTo(1);
+    assertThat(v.reason()).contains("seq");
+  }
+
+  @Test
   void removedOrReorderedRecordsBreakTheChain() throws Exception {
     Path file = writeFive();
     List<String> lines = new ArrayList<>(Files.readAllLines(file));

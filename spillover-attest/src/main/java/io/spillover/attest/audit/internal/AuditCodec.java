@@ -62,8 +62,9 @@ public final class AuditCodec {
       throw new IllegalArgumentException("not an audit record (fields must be " + FIELDS + ")");
     }
     JsonNode seq = node.get("seq");
-    if (!seq.isIntegralNumber()) {
-      throw new IllegalArgumentException("seq is not an integer");
+    // a number past 64 bits would make longValue() throw Jackson's own exception
+    if (!seq.isIntegralNumber() || !seq.canConvertToLong()) {
+      throw new IllegalArgumentException("seq is not a 64-bit integer");
     }
     JsonNode details = node.get("details");
     if (!details.isObject()) {
