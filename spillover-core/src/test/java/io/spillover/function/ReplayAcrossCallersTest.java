@@ -3,10 +3,10 @@ package io.spillover.function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.spillover.Echo;
-import io.spillover.internal.EnvelopeFormat;
-import io.spillover.internal.RequestEnvelope;
-import io.spillover.internal.ResponseEnvelope;
-import io.spillover.internal.SealedFrames;
+import io.spillover.wire.EnvelopeFormat;
+import io.spillover.wire.RequestEnvelope;
+import io.spillover.wire.ResponseEnvelope;
+import io.spillover.wire.SealedFrames;
 import io.spillover.seal.SealedCallOpener;
 import io.spillover.testing.ManualClock;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import com.google.crypto.tink.KeysetHandle;
 import io.spillover.SpilloverClock;
 import io.spillover.attest.keyservice.CallerIdentity;
 import io.spillover.attest.seal.SessionOpener;
-import io.spillover.attest.seal.internal.Tinks;
+import io.spillover.attest.internal.Tinks;
 import io.spillover.seal.SealedCallOpener.OpenedCall;
 import io.spillover.seal.SealingException;
 import java.io.InputStream;
