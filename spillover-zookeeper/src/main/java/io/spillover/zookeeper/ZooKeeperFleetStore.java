@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,14 +44,8 @@ public final class ZooKeeperFleetStore implements FleetStore {
 
   private ZooKeeperFleetStore(Builder b) {
     this.settings = b;
-    this.ownsClient = b.client == null;
-    this.client = ownsClient ? CuratorFrameworkFactory.builder().connectString(b.connectString)
-        .sessionTimeoutMs((int) b.sessionTimeout.toMillis())
-        .connectionTimeoutMs((int) b.connectionTimeout.toMillis())
-        .retryPolicy(new ExponentialBackoffRetry(100, 2)).build() : b.client;
-    if (ownsClient) {
-      client.start();
-    }
+    this.ownsClient = b.ownsClient();
+    this.client = b.connect(new ExponentialBackoffRetry(100, 2));
     this.syncer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "spillover-fleet-sync");
       t.setDaemon(true);
@@ -132,39 +125,14 @@ public final class ZooKeeperFleetStore implements FleetStore {
   }
 
   /** Settings of a {@link ZooKeeperFleetStore}. */
-  public static final class Builder {
-    private String connectString;
-    private CuratorFramework client;
-    private String root = "/spillover";
+  public static final class Builder extends ZooKeeperSettings<Builder> {
     private String member = UUID.randomUUID().toString();
-    private SpilloverClock clock = SpilloverClock.system();
     private Duration syncInterval = Duration.ofSeconds(1);
     private Duration staleAfter = Duration.ofSeconds(10);
-    private Duration sessionTimeout = Duration.ofSeconds(30);
-    private Duration connectionTimeout = Duration.ofSeconds(5);
     private int expectedMembers = 1;
 
-    private Builder() {}
-
-    /** The ensemble, {@code host:port[,host:port...]}; the store makes and closes its client. */
-    public Builder connectString(String connectString) {
-      this.connectString = Objects.requireNonNull(connectString, "connectString");
-      return this;
-    }
-
-    /** A started Curator client of the application's; the store uses it and never closes it. */
-    public Builder client(CuratorFramework client) {
-      this.client = Objects.requireNonNull(client, "client");
-      return this;
-    }
-
-    /** The ZooKeeper path under which fleets live (default {@code /spillover}). */
-    public Builder root(String root) {
-      if (!root.startsWith("/") || root.endsWith("/")) {
-        throw new IllegalArgumentException("root must start and not end with '/', was " + root);
-      }
-      this.root = root;
-      return this;
+    private Builder() {
+      super(Duration.ofSeconds(5));
     }
 
     /** This VM's id in the fleet (default: a random UUID); unique per VM process. */
@@ -173,11 +141,6 @@ public final class ZooKeeperFleetStore implements FleetStore {
         throw new IllegalArgumentException("member must be non-empty without '/', was " + member);
       }
       this.member = member;
-      return this;
-    }
-
-    public Builder clock(SpilloverClock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
@@ -190,16 +153,6 @@ public final class ZooKeeperFleetStore implements FleetStore {
     /** How old the last good sync may be before the view is stale (default 10 s). */
     public Builder staleAfter(Duration staleAfter) {
       this.staleAfter = positive(staleAfter, "staleAfter");
-      return this;
-    }
-
-    public Builder sessionTimeout(Duration timeout) {
-      this.sessionTimeout = positive(timeout, "sessionTimeout");
-      return this;
-    }
-
-    public Builder connectionTimeout(Duration timeout) {
-      this.connectionTimeout = positive(timeout, "connectionTimeout");
       return this;
     }
 
@@ -216,18 +169,8 @@ public final class ZooKeeperFleetStore implements FleetStore {
     }
 
     public ZooKeeperFleetStore build() {
-      if ((connectString == null) == (client == null)) {
-        throw new IllegalStateException("give exactly one of connectString and client");
-      }
+      checkOneSource();
       return new ZooKeeperFleetStore(this);
-    }
-
-    private static Duration positive(Duration d, String what) {
-      Objects.requireNonNull(d, what);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(what + " must be positive, was " + d);
-      }
-      return d;
     }
   }
 }

@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
 import org.apache.zookeeper.KeeperException;
 import org.slf4j.Logger;
@@ -37,13 +36,8 @@ public final class ZooKeeperReplayGuard implements ReplayGuard, AutoCloseable {
   private final ScheduledExecutorService pruner;
 
   private ZooKeeperReplayGuard(Builder b) {
-    this.ownsClient = b.client == null;
-    this.client = ownsClient ? CuratorFrameworkFactory.builder().connectString(b.connectString)
-        .connectionTimeoutMs((int) b.connectionTimeout.toMillis())
-        .retryPolicy(new RetryOneTime(100)).build() : b.client;
-    if (ownsClient) {
-      client.start();
-    }
+    this.ownsClient = b.ownsClient();
+    this.client = b.connect(new RetryOneTime(100));
     this.base = b.root + "/replay";
     this.clock = b.clock;
     this.pruner = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -115,54 +109,14 @@ public final class ZooKeeperReplayGuard implements ReplayGuard, AutoCloseable {
     }
   }
 
-  /** Settings of a {@link ZooKeeperReplayGuard}. */
-  public static final class Builder {
-    private String connectString;
-    private CuratorFramework client;
-    private String root = "/spillover";
-    private SpilloverClock clock = SpilloverClock.system();
-    private Duration connectionTimeout = Duration.ofSeconds(2);
-
-    private Builder() {}
-
-    public Builder connectString(String connectString) {
-      this.connectString = Objects.requireNonNull(connectString, "connectString");
-      return this;
-    }
-
-    /** A started Curator client of the application's; the guard never closes it. */
-    public Builder client(CuratorFramework client) {
-      this.client = Objects.requireNonNull(client, "client");
-      return this;
-    }
-
-    public Builder root(String root) {
-      if (!root.startsWith("/") || root.endsWith("/")) {
-        throw new IllegalArgumentException("root must start and not end with '/', was " + root);
-      }
-      this.root = root;
-      return this;
-    }
-
-    public Builder clock(SpilloverClock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** How long a guarded call waits for the store before it is refused (default 2 s). */
-    public Builder connectionTimeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("connectionTimeout must be positive, was " + timeout);
-      }
-      this.connectionTimeout = timeout;
-      return this;
+  /** Settings of a {@link ZooKeeperReplayGuard}; the connection timeout defaults to 2 s. */
+  public static final class Builder extends ZooKeeperSettings<Builder> {
+    private Builder() {
+      super(Duration.ofSeconds(2));
     }
 
     public ZooKeeperReplayGuard build() {
-      if ((connectString == null) == (client == null)) {
-        throw new IllegalStateException("give exactly one of connectString and client");
-      }
+      checkOneSource();
       return new ZooKeeperReplayGuard(this);
     }
   }
