@@ -193,6 +193,13 @@ public final class SpilloverRegistry implements AutoCloseable {
       }
       parts.fleet(fleet.spend(name));
     }
+    if (config.fleetMaxConcurrentSpills() > 0) {
+      if (fleet == null) {
+        throw new IllegalArgumentException("spillway '" + name + "' has a fleetMaxConcurrentSpills,"
+            + " which needs a fleet store: SpilloverRegistry.builder().fleet(store)");
+      }
+      parts.fleetPermits(fleet.permits(name, config.fleetMaxConcurrentSpills()));
+    }
     return parts.build();
   }
 

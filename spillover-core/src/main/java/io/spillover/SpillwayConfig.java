@@ -35,6 +35,7 @@ public final class SpillwayConfig {
   private final Pricing pricing;
   private final double spendCapPerHour;
   private final double fleetSpendCapPerHour;
+  private final int fleetMaxConcurrentSpills;
   private final int retryAttempts;
   private final Duration retryBackoff;
   private final int latencySampling;
@@ -62,6 +63,7 @@ public final class SpillwayConfig {
     this.pricing = b.pricing;
     this.spendCapPerHour = b.spendCapPerHour;
     this.fleetSpendCapPerHour = b.fleetSpendCapPerHour;
+    this.fleetMaxConcurrentSpills = b.fleetMaxConcurrentSpills;
     this.retryAttempts = b.retryAttempts;
     this.retryBackoff = b.retryBackoff;
     this.latencySampling = b.latencySampling;
@@ -110,6 +112,9 @@ public final class SpillwayConfig {
   public double spendCapPerHour() { return spendCapPerHour; }
   /** The fleet-wide spend cap in USD per hour (all VMs of the service together), or 0. */
   public double fleetSpendCapPerHour() { return fleetSpendCapPerHour; }
+
+  /** The fleet-wide cap on in-flight spills (all VMs of the service together), or 0. */
+  public int fleetMaxConcurrentSpills() { return fleetMaxConcurrentSpills; }
   public int retryAttempts() { return retryAttempts; }
   public Duration retryBackoff() { return retryBackoff; }
   public int latencySampling() { return latencySampling; }
@@ -181,6 +186,7 @@ public final class SpillwayConfig {
     private Pricing pricing = Pricing.awsLambda(256);
     private double spendCapPerHour;
     private double fleetSpendCapPerHour;
+    private int fleetMaxConcurrentSpills;
     private int retryAttempts = 3;
     private Duration retryBackoff = Duration.ofMillis(50);
     private int latencySampling = 1;
@@ -214,6 +220,7 @@ public final class SpillwayConfig {
       pricing = c.pricing;
       spendCapPerHour = c.spendCapPerHour;
       fleetSpendCapPerHour = c.fleetSpendCapPerHour;
+      fleetMaxConcurrentSpills = c.fleetMaxConcurrentSpills;
       retryAttempts = c.retryAttempts;
       retryBackoff = c.retryBackoff;
       latencySampling = c.latencySampling;
@@ -379,6 +386,21 @@ public final class SpillwayConfig {
         throw new IllegalArgumentException("fleetSpendCapPerHour must be >= 0, was " + usd);
       }
       this.fleetSpendCapPerHour = usd;
+      return this;
+    }
+
+    /**
+     * Caps the spills in flight on all VMs of the service together at {@code n}; 0 means none.
+     * Needs a fleet store on the registry ({@code SpilloverRegistry.Builder.fleet}). Each VM
+     * leases permits in blocks in the background; a spill with no leased permit left is refused
+     * as for a full spill budget (it runs locally within {@code maxWait}). While the store is
+     * unreachable each VM keeps to a static share ({@code n / fleet size}).
+     */
+    public Builder fleetMaxConcurrentSpills(int n) {
+      if (n < 0) {
+        throw new IllegalArgumentException("fleetMaxConcurrentSpills must be >= 0, was " + n);
+      }
+      this.fleetMaxConcurrentSpills = n;
       return this;
     }
 

@@ -64,11 +64,14 @@ final class SpillPath<R> {
   private final int maxPayload;
   private final TamperReports tampering;
   private final GuardedInvoker guarded;
+  /** The leased share of a fleet-wide in-flight cap, or null: memory only, no round trip. */
+  private final io.spillover.fleet.FleetPermits fleetPermits;
 
   SpillPath(String name, SpillwayConfig config, FunctionInvoker invoker, CircuitBreaker breaker,
       SpillBudget functionBudget, ScheduledExecutorService scheduler, Codec codec, CallSealer sealer, SpilloverClock clock,
       CostMeter cost, CallCounters counters, SpillwayListener listener,
-      java.lang.reflect.Type responseType) {
+      java.lang.reflect.Type responseType, io.spillover.fleet.FleetPermits fleetPermits) {
+    this.fleetPermits = fleetPermits;
     this.name = name;
     this.target = config.function();
     this.invoker = invoker;
@@ -157,6 +160,13 @@ final class SpillPath<R> {
       return refuse(Reason.SPILL_CONCURRENCY_FULL, functionBudget.inflight() + " calls in flight"
           + " to " + target + ", its functionConcurrency");
     }
+    if (fleetPermits != null && !fleetPermits.tryAcquire()) {
+      budget.release();
+      if (functionBudget != null) {
+        functionBudget.release();
+      }
+      return refuse(Reason.SPILL_CONCURRENCY_FULL, "no fleet permit free: " + fleetPermits.lease());
+    }
     try {
       return new Attempt<>(null, null, send(body, channel, idempotent, deadlineEpochMillis,
           traceparent, blocking));
@@ -229,6 +239,9 @@ final class SpillPath<R> {
 
   private void releaseBudgets() {
     budget.release();
+    if (fleetPermits != null) {
+      fleetPermits.release();
+    }
     if (functionBudget != null) {
       functionBudget.release();
     }

@@ -5,6 +5,7 @@ import io.spillover.SpilloverClock;
 import io.spillover.SpillwayConfig;
 import io.spillover.SpillwayListener;
 import io.spillover.codec.Codec;
+import io.spillover.fleet.FleetPermits;
 import io.spillover.fleet.FleetSpend;
 import io.spillover.function.FunctionInvoker;
 import io.spillover.seal.CallSealer;
@@ -59,6 +60,14 @@ public final class SpillwayParts<R> {
     return this;
   }
 
+  private FleetPermits fleetPermits;
+
+  /** The leased share of a fleet-wide cap on in-flight spills (with a cap in the config). */
+  public SpillwayParts<R> fleetPermits(FleetPermits permits) {
+    this.fleetPermits = permits;
+    return this;
+  }
+
   FleetCap fleetCap() {
     return fleetSpend == null || config.fleetSpendCapPerHour() <= 0 ? null
         : new FleetCap(fleetSpend, config.fleetSpendCapPerHour(), clock);
@@ -73,6 +82,6 @@ public final class SpillwayParts<R> {
       return null;
     }
     return new SpillPath<>(name, config, invoker, breaker, functionBudget, scheduler, codec, sealer, clock, cost,
-        counters, listener, responseType);
+        counters, listener, responseType, fleetPermits);
   }
 }

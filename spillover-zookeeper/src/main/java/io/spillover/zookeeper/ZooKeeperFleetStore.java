@@ -1,9 +1,12 @@
 package io.spillover.zookeeper;
 
 import io.spillover.SpilloverClock;
+import io.spillover.fleet.FleetLease;
+import io.spillover.fleet.FleetPermits;
 import io.spillover.fleet.FleetSpend;
 import io.spillover.fleet.FleetStore;
 import io.spillover.fleet.FleetView;
+import io.spillover.zookeeper.internal.ZooKeeperFleetPermits;
 import io.spillover.zookeeper.internal.ZooKeeperFleetSpend;
 import java.time.Duration;
 import java.util.Map;
@@ -39,6 +42,7 @@ public final class ZooKeeperFleetStore implements FleetStore {
   private final boolean ownsClient;
   private final Builder settings;
   private final Map<String, ZooKeeperFleetSpend> ledgers = new ConcurrentHashMap<>();
+  private final Map<String, ZooKeeperFleetPermits> leases = new ConcurrentHashMap<>();
   private final ScheduledExecutorService syncer;
   private volatile boolean failing;
 
@@ -74,6 +78,44 @@ public final class ZooKeeperFleetStore implements FleetStore {
     return ledger;
   }
 
+  /**
+   * This VM's lease of a fleet-wide cap on in-flight spills of {@code service}: permits leased
+   * in blocks of {@code leaseBlock} (4 by default) at each sync, and at once when a spill finds
+   * none free.
+   */
+  @Override
+  public FleetPermits permits(String service, int fleetCap) {
+    Objects.requireNonNull(service, "service");
+    if (fleetCap < 1) {
+      throw new IllegalArgumentException("fleetCap must be >= 1, was " + fleetCap);
+    }
+    boolean[] created = {false};
+    ZooKeeperFleetPermits lease = leases.computeIfAbsent(service, s -> {
+      created[0] = true;
+      return new ZooKeeperFleetPermits(settings.root, s, settings.member, fleetCap,
+          settings.leaseBlock, settings.staleAfter.toMillis(), settings.expectedMembers,
+          this::syncSoon);
+    });
+    if (created[0]) {
+      syncSoon();
+    }
+    return lease;
+  }
+
+  /** This VM's lease of {@code service}'s in-flight cap now, or null without one. */
+  public FleetLease lease(String service) {
+    ZooKeeperFleetPermits lease = leases.get(service);
+    return lease == null ? null : lease.lease();
+  }
+
+  private void syncSoon() {
+    try {
+      syncer.execute(this::syncNow);
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      // the store is closed: nothing leases any more
+    }
+  }
+
   /** What this VM knows of {@code service}'s fleet now (for health endpoints and tests). */
   public FleetView view(String service) {
     return spend(service).view(settings.clock.epochMillis());
@@ -93,12 +135,18 @@ public final class ZooKeeperFleetStore implements FleetStore {
       for (ZooKeeperFleetSpend ledger : ledgers.values()) {
         ledger.sync(client, settings.clock.epochMillis());
       }
+      for (ZooKeeperFleetPermits lease : leases.values()) {
+        lease.sync(client, settings.clock.epochMillis());
+      }
       if (failing) {
         LOG.info("Spillover: the fleet store answers again; fleet-wide budgets are back");
         failing = false;
       }
       return true;
     } catch (Exception e) {
+      for (ZooKeeperFleetPermits lease : leases.values()) {
+        lease.failed(settings.clock.epochMillis());
+      }
       if (!failing) {
         LOG.warn("Spillover: the fleet store does not answer ({}); each VM keeps to its static "
             + "share of fleet-wide budgets once the last view is {} ms old", e.toString(),
@@ -112,6 +160,13 @@ public final class ZooKeeperFleetStore implements FleetStore {
   @Override
   public synchronized void close() {
     syncer.shutdownNow();
+    for (ZooKeeperFleetPermits lease : leases.values()) {
+      try {
+        lease.leave(client);
+      } catch (Exception e) {
+        LOG.debug("Spillover: could not return the lease cleanly; the session's end will", e);
+      }
+    }
     for (ZooKeeperFleetSpend ledger : ledgers.values()) {
       try {
         ledger.leave(client);
@@ -130,6 +185,7 @@ public final class ZooKeeperFleetStore implements FleetStore {
     private Duration syncInterval = Duration.ofSeconds(1);
     private Duration staleAfter = Duration.ofSeconds(10);
     private int expectedMembers = 1;
+    private int leaseBlock = 4;
 
     private Builder() {
       super(Duration.ofSeconds(5));
@@ -165,6 +221,18 @@ public final class ZooKeeperFleetStore implements FleetStore {
         throw new IllegalArgumentException("expectedMembers must be >= 1, was " + n);
       }
       this.expectedMembers = n;
+      return this;
+    }
+
+    /**
+     * How many permits of a fleet-wide in-flight cap a VM leases at once (default 4): larger
+     * blocks mean fewer store writes, smaller ones a fairer split of a small cap.
+     */
+    public Builder leaseBlock(int permits) {
+      if (permits < 1) {
+        throw new IllegalArgumentException("leaseBlock must be >= 1, was " + permits);
+      }
+      this.leaseBlock = permits;
       return this;
     }
 

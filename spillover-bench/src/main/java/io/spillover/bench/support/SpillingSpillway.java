@@ -25,13 +25,19 @@ public final class SpillingSpillway implements AutoCloseable {
 
   public SpillingSpillway(FunctionProvider provider, String url, String service, Codec codec)
       throws InterruptedException {
-    registry = SpilloverRegistry.builder().codec(codec).tickInterval(Duration.ZERO)
-        .provider(provider).build();
-    spillway = registry.spillway(service, SpillwayConfig.custom()
-        .limit(Limits.fixed(1))
+    this(SpilloverRegistry.builder().codec(codec).tickInterval(Duration.ZERO)
+        .provider(provider).build(), service, SpillwayConfig.custom()
         .function(FunctionRef.of(provider.name(), url))
         .timeout(Duration.ofSeconds(1))
         .maxConcurrentSpills(64)
+        .build());
+  }
+
+  /** {@code config}'s spillway on {@code registry} (closed with this), its limit one held permit. */
+  public SpillingSpillway(SpilloverRegistry registry, String service, SpillwayConfig config)
+      throws InterruptedException {
+    this.registry = registry;
+    spillway = registry.spillway(service, SpillwayConfig.from(config).limit(Limits.fixed(1))
         .build(), Post.class, Post.class);
     CountDownLatch held = new CountDownLatch(1);
     holder = new Thread(() -> spillway.call(Post.ofSize(16), p -> {
@@ -42,7 +48,7 @@ public final class SpillingSpillway implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       return p;
-    }), "permit-holder-" + provider.name());
+    }), "permit-holder-" + service);
     holder.setDaemon(true);
     holder.start();
     if (!held.await(10, TimeUnit.SECONDS)) {

@@ -40,6 +40,9 @@ public class FleetProperties {
     /** The fleet size assumed until the first good sync. */
     private int expectedMembers = 1;
 
+    /** How many permits of a fleet-wide in-flight cap a VM leases at once. */
+    private int leaseBlock = 4;
+
     public String getConnectString() { return connectString; }
     public void setConnectString(String s) { this.connectString = s; }
     public String getRoot() { return root; }
@@ -56,5 +59,7 @@ public class FleetProperties {
     public void setConnectionTimeout(Duration d) { this.connectionTimeout = d; }
     public int getExpectedMembers() { return expectedMembers; }
     public void setExpectedMembers(int n) { this.expectedMembers = n; }
+    public int getLeaseBlock() { return leaseBlock; }
+    public void setLeaseBlock(int n) { this.leaseBlock = n; }
   }
 }

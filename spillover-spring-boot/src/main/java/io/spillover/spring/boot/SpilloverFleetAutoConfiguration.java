@@ -43,7 +43,7 @@ public class SpilloverFleetAutoConfiguration {
           .connectString(zk.getConnectString()).root(zk.getRoot())
           .syncInterval(zk.getSyncInterval()).staleAfter(zk.getStaleAfter())
           .sessionTimeout(zk.getSessionTimeout()).connectionTimeout(zk.getConnectionTimeout())
-          .expectedMembers(zk.getExpectedMembers());
+          .expectedMembers(zk.getExpectedMembers()).leaseBlock(zk.getLeaseBlock());
       if (zk.getMember() != null) {
         b.member(zk.getMember());
       }

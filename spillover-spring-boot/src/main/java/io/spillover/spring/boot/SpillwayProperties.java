@@ -89,6 +89,12 @@ public class SpillwayProperties {
    */
   private Double fleetSpendCapPerHour;
 
+  /**
+   * Spills in flight on the whole fleet (every VM of the service) at most, leased by each VM in
+   * blocks; 0 means none. Needs a fleet store (spillover.fleet.zookeeper.connect-string).
+   */
+  private Integer fleetMaxConcurrentSpills;
+
   /** Retries on the function of failures that are safe to retry. */
   @NestedConfigurationProperty
   private final Retry retry = new Retry();
@@ -146,6 +152,8 @@ public class SpillwayProperties {
   public Pricing getPricing() { return pricing; }
   public Double getFleetSpendCapPerHour() { return fleetSpendCapPerHour; }
   public void setFleetSpendCapPerHour(Double usd) { this.fleetSpendCapPerHour = usd; }
+  public Integer getFleetMaxConcurrentSpills() { return fleetMaxConcurrentSpills; }
+  public void setFleetMaxConcurrentSpills(Integer n) { this.fleetMaxConcurrentSpills = n; }
   public Double getSpendCapPerHour() { return spendCapPerHour; }
   public void setSpendCapPerHour(Double usd) { this.spendCapPerHour = usd; }
   public Retry getRetry() { return retry; }

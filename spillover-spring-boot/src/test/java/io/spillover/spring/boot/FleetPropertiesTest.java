@@ -86,4 +86,31 @@ class FleetPropertiesTest {
       assertThat(context).doesNotHaveBean(FleetStore.class);
     });
   }
+
+  @Test
+  void aSpillwaysFleetMaxConcurrentSpillsLeasesPermitsInBlocksAndSpillsWithThem()
+      throws Exception {
+    try (TestingServer zk = loopbackZooKeeper()) {
+      runner.withPropertyValues(
+          "spillover.fleet.zookeeper.connect-string=" + zk.getConnectString(),
+          "spillover.fleet.zookeeper.lease-block=2",
+          "spillover.configs.default.function.provider=twins",
+          "spillover.configs.default.function.target=echo",
+          "spillover.configs.default.limit.type=fixed",
+          "spillover.configs.default.limit.value=1",
+          "spillover.configs.default.max-wait=0ms",
+          "spillover.configs.default.fleet-max-concurrent-spills=3").run(context -> {
+            assertThat(context).hasNotFailed();
+            ZooKeeperFleetStore store = context.getBean(ZooKeeperFleetStore.class);
+            Spillway<String, String> svc = context.getBean(Spillways.class)
+                .spillway("svc", String.class, String.class);
+            assertThat(svc.config().fleetMaxConcurrentSpills()).isEqualTo(3);
+            assertThat(store.syncNow()).isTrue();
+            assertThat(store.lease("svc").leased()).as("one block").isEqualTo(2);
+            svc.callAsync("held", s -> new CompletableFuture<>());
+            assertThat(svc.call("a", s -> s)).isEqualTo("twin:a");
+            assertThat(store.lease("svc").inFlight()).as("the permit is back").isZero();
+          });
+    }
+  }
 }

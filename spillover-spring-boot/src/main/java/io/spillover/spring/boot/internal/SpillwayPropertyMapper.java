@@ -59,6 +59,8 @@ final class SpillwayPropertyMapper {
     pricing(p.getPricing(), b);
     set("spend-cap-per-hour", p.getSpendCapPerHour(), b::spendCapPerHour);
     set("fleet-spend-cap-per-hour", p.getFleetSpendCapPerHour(), b::fleetSpendCapPerHour);
+    set("fleet-max-concurrent-spills", p.getFleetMaxConcurrentSpills(),
+        b::fleetMaxConcurrentSpills);
     SpillwayProperties.Retry r = p.getRetry();
     if (r.getAttempts() != null || r.getBackoff() != null) {
       set("retry", r, x -> b.retry(or(x.getAttempts(), base.retryAttempts()),
