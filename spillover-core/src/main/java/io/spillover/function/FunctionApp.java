@@ -64,7 +64,7 @@ public final class FunctionApp {
 
   /** Builds a {@link FunctionApp}; every setter validates at once. */
   public static final class Builder {
-    private final Map<String, FunctionDispatcher.Route<?, ?>> handlers = new LinkedHashMap<>();
+    private final Map<String, FunctionDispatcher.HandlerBinding<?, ?>> handlers = new LinkedHashMap<>();
     private final Set<String> sealedOnly = new HashSet<>();
     private Codec codec = Codec.json();
     private SpilloverClock clock = SpilloverClock.system();
@@ -94,7 +94,7 @@ public final class FunctionApp {
       if (handlers.containsKey(service)) {
         throw new IllegalArgumentException("service '" + service + "' is registered twice");
       }
-      handlers.put(service, new FunctionDispatcher.Route<>(requestType, handler));
+      handlers.put(service, new FunctionDispatcher.HandlerBinding<>(requestType, handler));
       return this;
     }
 

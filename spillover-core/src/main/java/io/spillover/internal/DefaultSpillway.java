@@ -1,12 +1,8 @@
 package io.spillover.internal;
 
 import io.spillover.CallOptions;
-import io.spillover.Classification;
-import io.spillover.OverloadAction;
 import io.spillover.Outcome;
 import io.spillover.Route;
-import io.spillover.SpillRejectedException;
-import io.spillover.SpillRejectedException.Reason;
 import io.spillover.SpilloverClock;
 import io.spillover.SpilloverException;
 import io.spillover.Spillway;
@@ -29,21 +25,22 @@ import java.util.function.Function;
  * release, and reads the clock only when the limit samples latency or a listener times calls.
  */
 public final class DefaultSpillway<Q, R> implements Spillway<Q, R> {
-  final String name;
-  final SpillwayConfig config;
-  final SpilloverClock clock;
-  final AdmissionLimiter limiter;
-  final SpillMode mode;
-  final CallCounters counters = new CallCounters();
-  final SpillwayListener listener;
-  final boolean timeCalls;
-  final SpillPath<R> spill;
-  final CostMeter cost;
-  final ScaleAdvisor advisor;
-  final Executor asyncExecutor;
-  final ScheduledExecutorService scheduler;
+  private final String name;
+  private final SpillwayConfig config;
+  private final SpilloverClock clock;
+  private final AdmissionLimiter limiter;
+  private final SpillMode mode;
+  private final CallCounters counters = new CallCounters();
+  private final SpillwayListener listener;
+  private final boolean timeCalls;
+  private final SpillPath<R> spill;
+  private final CostMeter cost;
+  private final ScaleAdvisor advisor;
+  private final Executor asyncExecutor;
+  private final ScheduledExecutorService scheduler;
   private final Overflow<Q, R> overflow;
-  private final Ticker ticker;
+  private final ControlLoop controlLoop;
+  private final LiveMetrics metricsView;
 
   DefaultSpillway(SpillwayParts<R> parts) {
     this.name = parts.name;
@@ -60,11 +57,12 @@ public final class DefaultSpillway<Q, R> implements Spillway<Q, R> {
         config.adviceCoolDown().toNanos());
     this.asyncExecutor = parts.asyncExecutor;
     this.scheduler = parts.scheduler;
-    this.overflow = new Overflow<>(this);
-    this.ticker = new Ticker(this);
+    this.overflow = new Overflow<>(name, config, clock, limiter, mode, counters, listener,
+        timeCalls, spill, scheduler);
+    this.controlLoop = new ControlLoop(name, config.prewarm(), clock, limiter, mode, counters,
+        advisor, spill, listener);
+    this.metricsView = new LiveMetrics(clock, limiter, mode, counters, cost, advisor, spill);
   }
-
-  private final Metrics metricsView = new Metrics(this); // only stores the reference
 
   @Override
   public String name() {
@@ -160,30 +158,9 @@ public final class DefaultSpillway<Q, R> implements Spillway<Q, R> {
         .toNanos();
   }
 
-  Classification classification(CallOptions o) {
-    return o.classification() != null ? o.classification() : config.classification();
-  }
-
-  boolean idempotent(CallOptions o) {
-    return o.idempotent() != null ? o.idempotent() : config.idempotent();
-  }
-
-  OverloadAction action(CallOptions o) {
-    return config.overloadAction(o.priority());
-  }
-
-  SpillRejectedException reject(Reason reason, String detail, Throwable cause) {
-    counters.rejected(reason);
-    listener.onRejected(name, reason);
-    if (timeCalls) {
-      listener.onCall(name, Route.NONE, Outcome.REJECTED, -1);
-    }
-    return new SpillRejectedException(name, reason, detail, cause);
-  }
-
-  /** Runs the periodic work: limit events, hysteresis, scale advice, pre-warming. */
+  /** Runs one round of the control loop: limit events, hysteresis, scale advice, pre-warming. */
   public void tick() {
-    ticker.tick();
+    controlLoop.tick();
   }
 
   /**

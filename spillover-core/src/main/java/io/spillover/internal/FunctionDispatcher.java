@@ -32,7 +32,7 @@ public final class FunctionDispatcher {
   private static final Logger log = LoggerFactory.getLogger(FunctionDispatcher.class);
   private static final String FAILED = "the function failed";
 
-  final Map<String, Route<?, ?>> routes;
+  final Map<String, HandlerBinding<?, ?>> routes;
   final Codec codec;
   final SpilloverClock clock;
   private final ReplayCache replays;
@@ -40,7 +40,7 @@ public final class FunctionDispatcher {
   private final Set<String> sealedOnly;
   private final AtomicBoolean cold = new AtomicBoolean(true);
 
-  public FunctionDispatcher(Map<String, Route<?, ?>> routes, Codec codec, SpilloverClock clock,
+  public FunctionDispatcher(Map<String, HandlerBinding<?, ?>> routes, Codec codec, SpilloverClock clock,
       int replayCacheSize, SealedCallOpener opener, ReplayGuard sharedGuard,
       Set<String> sealedOnly) {
     this.routes = routes;
@@ -88,7 +88,7 @@ public final class FunctionDispatcher {
 
   private byte[] plain(RequestEnvelope req, boolean wasCold, long start) {
     Replier reply = Replier.plain(req.id, codec.isJson(), wasCold, start, clock);
-    Route<?, ?> route = routes.get(req.service);
+    HandlerBinding<?, ?> route = routes.get(req.service);
     if (route == null) {
       return reply.error(FunctionErrorType.UNKNOWN_SERVICE,
           "no handler for service '" + req.service + "'");
@@ -148,12 +148,15 @@ public final class FunctionDispatcher {
     }
   }
 
-  /** A registered handler with its request type. */
-  public static final class Route<Q, R> {
+  /**
+   * A registered handler with its request type (named apart from {@code io.spillover.Route}, the
+   * caller's local-or-function route).
+   */
+  public static final class HandlerBinding<Q, R> {
     final Class<Q> requestType;
     final CallerAwareHandler<Q, R> handler;
 
-    public Route(Class<Q> requestType, CallerAwareHandler<Q, R> handler) {
+    public HandlerBinding(Class<Q> requestType, CallerAwareHandler<Q, R> handler) {
       this.requestType = requestType;
       this.handler = handler;
     }

@@ -18,7 +18,7 @@ final class HandlerRun {
 
   private HandlerRun() {}
 
-  static byte[] run(String service, FunctionDispatcher.Route<?, ?> route, byte[] body,
+  static byte[] run(String service, FunctionDispatcher.HandlerBinding<?, ?> route, byte[] body,
       Optional<String> caller, Codec codec, Replier reply) {
     Object request;
     try {

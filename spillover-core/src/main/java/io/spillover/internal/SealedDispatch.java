@@ -61,7 +61,7 @@ final class SealedDispatch {
     } catch (CodecException e) {
       return reply.error(FunctionErrorType.BAD_REQUEST, "not a version-2 sealed request");
     }
-    FunctionDispatcher.Route<?, ?> route = app.routes.get(req.service);
+    FunctionDispatcher.HandlerBinding<?, ?> route = app.routes.get(req.service);
     if (route == null) {
       return reply.error(FunctionErrorType.UNKNOWN_SERVICE,
           "no handler for service '" + req.service + "'");
