@@ -4,6 +4,7 @@ import io.spillover.CallOptions;
 import io.spillover.Spillway;
 import io.spillover.SpilloverRegistry;
 import io.spillover.SpillwayConfig;
+import io.spillover.clients.internal.DestinationSignal;
 import java.util.function.Function;
 
 /**
@@ -12,6 +13,8 @@ import java.util.function.Function;
  * Calls the rules keep local bypass the spillway's spill path and run on the destination.
  */
 public final class ClientSpillway {
+  private static final CallOptions IDEMPOTENT = CallOptions.builder().idempotent(true).build();
+  private static final CallOptions ONCE = CallOptions.builder().idempotent(false).build();
   private final String baseUrl;
   private final RouteRules rules;
   private final Spillway<HttpCall, HttpResult> spillway;
@@ -40,14 +43,19 @@ public final class ClientSpillway {
    * @throws io.spillover.SpillRejectedException when the call ran nowhere
    */
   public HttpResult execute(HttpCall call, Function<HttpCall, HttpResult> local) {
-    switch (rules.verdict(call.method(), call.path())) {
-      case NEVER:
-      case CONFIDENTIAL:
-        return local.apply(call);
-      case SPILL_ONCE:
-        return spillway.call(call, CallOptions.builder().idempotent(false).build(), local);
-      default:
-        return spillway.call(call, CallOptions.builder().idempotent(true).build(), local);
+    Function<HttpCall, HttpResult> signalling = DestinationSignal.signalling(local);
+    try {
+      switch (rules.verdict(call.method(), call.path())) {
+        case NEVER:
+        case CONFIDENTIAL:
+          return local.apply(call);
+        case SPILL_ONCE:
+          return spillway.call(call, ONCE, signalling);
+        default:
+          return spillway.call(call, IDEMPOTENT, signalling);
+      }
+    } catch (DestinationSignal s) {
+      return s.unwrap();
     }
   }
 
