@@ -1,6 +1,7 @@
 package io.spillover.clients;
 
 import io.spillover.clients.internal.TwinHttpInvoker;
+import io.spillover.SpilloverClock;
 import io.spillover.codec.JacksonCodec;
 import io.spillover.function.FunctionInvoker;
 import io.spillover.function.FunctionProvider;
@@ -17,6 +18,17 @@ public final class TwinHttpProvider implements FunctionProvider {
   /** The provider name a {@link FunctionRef} uses. */
   public static final String NAME = "twin-http";
   private final OkHttpClient client = OkHttpClients.withoutRetries(OkHttpClients.createDefault(NAME));
+  private final SpilloverClock clock;
+
+  /** A provider on the system clock. */
+  public TwinHttpProvider() {
+    this(SpilloverClock.system());
+  }
+
+  /** A provider that reads deadlines on {@code clock} (the registry's clock). */
+  public TwinHttpProvider(SpilloverClock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public String name() {
@@ -25,7 +37,7 @@ public final class TwinHttpProvider implements FunctionProvider {
 
   @Override
   public FunctionInvoker invoker(FunctionRef ref) {
-    return new TwinHttpInvoker(client, ref.target(), JacksonCodec.of(JsonMapper.builder().build()));
+    return new TwinHttpInvoker(client, ref.target(), clock, JacksonCodec.of(JsonMapper.builder().build()));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.spillover.clients.internal;
 
+import io.spillover.SpilloverClock;
 import io.spillover.clients.HttpCall;
 import io.spillover.clients.HttpResult;
 import io.spillover.codec.Codec;
@@ -40,8 +41,11 @@ public final class TwinHttpInvoker implements FunctionInvoker {
   private final String baseUrl;
   private final Codec codec;
 
-  public TwinHttpInvoker(OkHttpClient client, String baseUrl, Codec codec) {
+  private final SpilloverClock clock;
+
+  public TwinHttpInvoker(OkHttpClient client, String baseUrl, SpilloverClock clock, Codec codec) {
     this.client = client;
+    this.clock = clock;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.codec = codec;
   }
@@ -59,7 +63,7 @@ public final class TwinHttpInvoker implements FunctionInvoker {
   public byte[] invokeBlocking(Invocation invocation) {
     RequestEnvelope env = EnvelopeFormat.decodeRequest(invocation.payload());
     HttpCall call = codec.decode(env.body == null ? new byte[0] : env.body, HttpCall.class);
-    long left = invocation.deadlineEpochMillis() - System.currentTimeMillis();
+    long left = invocation.deadlineEpochMillis() - clock.epochMillis();
     if (left <= 0) {
       throw new FunctionTimeoutException("deadline passed before the call was sent");
     }
