@@ -5,6 +5,7 @@ import io.spillover.SpillwayConfig;
 import io.spillover.clients.ClientSpillway;
 import io.spillover.clients.RouteRules;
 import io.spillover.clients.TwinHttpProvider;
+import io.spillover.clients.TwinLambdaProvider;
 import io.spillover.function.FunctionRef;
 import io.spillover.limit.Limits;
 import io.spillover.spring.boot.SpilloverAutoConfiguration;
@@ -47,6 +48,12 @@ public class SpilloverClientsAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
+  TwinLambdaProvider spilloverTwinLambdaProvider() {
+    return new TwinLambdaProvider();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
   SpilloverClientHttpRequestInterceptor spilloverClientInterceptor(SpilloverRegistry registry,
       Environment env) {
     List<ClientSpillway> destinations = new ArrayList<>();
@@ -60,19 +67,27 @@ public class SpilloverClientsAutoConfiguration {
       throw new IllegalStateException(prefix + ".base-url is required");
     }
     ClientProperties.Function f = p.getFunction();
-    if (!f.getTransport().equals("http")) {
-      // the 2.0 event codec is specified (docs/clients.md) but not wired in this version
-      throw new IllegalStateException(prefix + ".function.transport=" + f.getTransport()
-          + " is not supported yet; use http");
-    }
-    if (f.getUrl() == null) {
-      throw new IllegalStateException(prefix + ".function.url is required for transport http");
+    FunctionRef twin;
+    if (f.getTransport().equals("lambda")) {
+      if (f.getName() == null || f.getEndpoint() == null) {
+        throw new IllegalStateException(prefix + ".function.name and .endpoint are required for"
+            + " transport lambda");
+      }
+      twin = TwinLambdaProvider.ref(f.getName(), f.getEndpoint());
+    } else if (f.getTransport().equals("http")) {
+      if (f.getUrl() == null) {
+        throw new IllegalStateException(prefix + ".function.url is required for transport http");
+      }
+      twin = FunctionRef.of(TwinHttpProvider.NAME, f.getUrl());
+    } else {
+      throw new IllegalStateException(prefix + ".function.transport must be http or lambda, was "
+          + f.getTransport());
     }
     ClientProperties.Limit l = p.getLimit();
     SpillwayConfig config = SpillwayConfig.custom()
         .limit(Limits.aimd().initial(l.getInitial()).min(l.getMin()).max(l.getMax()).build())
         .maxWait(l.getMaxWait()).timeout(f.getTimeout())
-        .function(FunctionRef.of(TwinHttpProvider.NAME, f.getUrl())).build();
+        .function(twin).build();
     RouteRules rules = RouteRules.defaults();
     for (String r : p.getRoutes().getSpill()) {
       rules = rules.spill(r);
