@@ -1,6 +1,7 @@
 package io.spillover.internal;
 
 import io.spillover.CallOptions;
+import io.spillover.OverloadSignal;
 import io.spillover.Outcome;
 import io.spillover.Route;
 import io.spillover.SpilloverClock;
@@ -118,12 +119,16 @@ public final class DefaultSpillway<Q, R> implements Spillway<Q, R> {
   R runLocal(Q request, Function<? super Q, ? extends R> local, long permit) {
     long start = timeCalls ? clock.nanoTime() : -1;
     boolean ok = false;
+    boolean dropped = false;
     try {
       R r = local.apply(request);
       ok = true;
       return r;
+    } catch (RuntimeException e) {
+      dropped = e instanceof OverloadSignal;
+      throw e;
     } finally {
-      limiter.release(permit, false);
+      limiter.release(permit, dropped);
       endLocal(ok, start);
     }
   }
@@ -135,12 +140,13 @@ public final class DefaultSpillway<Q, R> implements Spillway<Q, R> {
     try {
       stage = Objects.requireNonNull(local.apply(request), "local returned a null stage");
     } catch (RuntimeException e) {
-      limiter.release(permit, false);
+      limiter.release(permit, e instanceof OverloadSignal);
       endLocal(false, start);
       return CompletableFuture.failedFuture(e);
     }
     return stage.whenComplete((r, e) -> {
-      limiter.release(permit, false);
+      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      limiter.release(permit, cause instanceof OverloadSignal);
       endLocal(e == null, start);
     });
   }

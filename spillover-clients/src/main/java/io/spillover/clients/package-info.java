@@ -1,0 +1,5 @@
+/** Wrapped service clients: calls to a destination that spill, as the same HTTP request, to its twin. */
+@NullMarked
+package io.spillover.clients;
+
+import org.jspecify.annotations.NullMarked;
