@@ -25,7 +25,8 @@ class AppFunctionTest {
 
   private void start(int concurrency, Duration idle) {
     platform = LocalPlatform.builder().functions(FunctionSpec.app("twin",
-        "io.spillover.local.testfn.TinyHttpApp").concurrency(concurrency).build())
+        "io.spillover.local.testfn.TinyHttpApp").concurrency(concurrency)
+        .timeout(Duration.ofSeconds(4)).build())
         .maxConcurrency(2).idleTimeout(idle).workDir(work).build().start();
   }
 
@@ -82,15 +83,18 @@ class AppFunctionTest {
   }
 
   @Test
-  void anInstanceThatDiesMidRequestIsA502PlatformErrorAndIdleOnesAreReaped() throws Exception {
+  void anInstanceThatDiesMidRequestIsA502PlatformErrorAndOnePastItsTimeLimitA504AndIdleOnesAreReaped() throws Exception {
     start(2, Duration.ofMillis(1500));
 
     Fixtures.Reply crashed = Fixtures.get(http("/exit"));
     Fixtures.Reply after = Fixtures.get(http("/echo"));
+    Fixtures.Reply late = Fixtures.get(http("/sleep?ms=20000"));
 
     assertThat(crashed.code()).isEqualTo(502);
     assertThat(crashed.headers().get("X-Spillover-Platform-Error")).isEqualTo("Runtime.ExitError");
     assertThat(after.code()).as("a fresh instance serves the next request").isEqualTo(200);
+    assertThat(late.code()).as("past the time limit").isEqualTo(504);
+    assertThat(late.headers().get("X-Spillover-Platform-Error")).isEqualTo("Sandbox.Timedout");
     assertThat(platform.stats().coldStarts()).isEqualTo(2);
     Awaitility.await().atMost(Duration.ofSeconds(30))
         .until(() -> platform.stats().instances() == 0);
