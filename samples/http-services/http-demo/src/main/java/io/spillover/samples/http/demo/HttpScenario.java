@@ -35,7 +35,7 @@ public final class HttpScenario {
   private HttpScenario() {}
 
   public static void main(String[] args) throws Exception {
-    Path root = Path.of(System.getProperty("spillover.root", ".")).toAbsolutePath();
+    Path root = root();
     Path out = Path.of(args.length > 0 ? args[0] : "target/http-demo").toAbsolutePath();
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
     double meanRps = args.length > 2 ? Double.parseDouble(args[2]) : 8;
@@ -51,6 +51,14 @@ public final class HttpScenario {
     }
     Files.writeString(out.resolve("summary.json"), Json.summary(setups));
     System.out.println("wrote " + out.resolve("summary.json"));
+  }
+
+  /** The repository: this class runs from samples/http-services/http-demo/target/classes. */
+  private static Path root() throws Exception {
+    String given = System.getProperty("spillover.root");
+    return given != null ? Path.of(given).toAbsolutePath() : Path.of(HttpScenario.class
+        .getProtectionDomain().getCodeSource().getLocation().toURI()).resolve("../../../../..")
+        .normalize();
   }
 
   private static Map<String, Object> run(Path root, Path out, String setup, long[] offsets,
