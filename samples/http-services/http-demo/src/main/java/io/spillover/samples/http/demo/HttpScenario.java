@@ -50,7 +50,8 @@ public final class HttpScenario {
       setups.put(setup, run(root, out, setup, offsets, seconds));
     }
     Files.writeString(out.resolve("summary.json"), Json.summary(setups));
-    System.out.println("wrote " + out.resolve("summary.json"));
+    Plots.latency(setups, out);
+    System.out.println("wrote " + out.resolve("summary.json") + " and latency.png");
   }
 
   /** The repository: this class runs from samples/http-services/http-demo/target/classes. */
