@@ -12,5 +12,11 @@ public enum FunctionKind {
    * behind {@code /init} and {@code /run}, N concurrent activations per instance, invoked through
    * the OpenWhisk action REST API.
    */
-  OPENWHISK
+  OPENWHISK,
+  /**
+   * An HTTP application (a Cloud Run / Knative / Lambda Web Adapter style twin): the app's own
+   * main class started on a loopback port, N concurrent requests per instance, reached as plain
+   * HTTP under {@code /http/{name}/...} or through the Lambda Invoke API with an HTTP event.
+   */
+  APP
 }

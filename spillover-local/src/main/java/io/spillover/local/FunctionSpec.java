@@ -33,6 +33,7 @@ public final class FunctionSpec {
   private final Duration timeout;
   private final Map<String, String> environment;
   private final List<String> jvmOptions;
+  private final String readinessPath;
 
   private FunctionSpec(Builder b) {
     this.name = b.name;
@@ -44,11 +45,21 @@ public final class FunctionSpec {
     this.timeout = b.timeout;
     this.environment = Map.copyOf(b.environment);
     this.jvmOptions = List.copyOf(b.jvmOptions);
+    this.readinessPath = b.readinessPath;
   }
 
   /** A Lambda function whose handler is {@code handlerClass} (or {@code Class::handleRequest}). */
   public static Builder lambda(String name, String handlerClass) {
     return new Builder(name, FunctionKind.LAMBDA, stripMethod(handlerClass, "::"));
+  }
+
+  /**
+   * An HTTP application whose {@code main(String[])} is in {@code mainClass}: it must listen on
+   * 127.0.0.1 at the port given in {@code PORT} / {@code SERVER_PORT} / {@code -Dserver.port}.
+   * Default concurrency 16 per instance.
+   */
+  public static Builder app(String name, String mainClass) {
+    return new Builder(name, FunctionKind.APP, stripMethod(mainClass, "#")).concurrency(16);
   }
 
   /** An OpenWhisk Java action whose entry point is {@code actionClass.main(JsonObject)}. */
@@ -81,6 +92,9 @@ public final class FunctionSpec {
   /** Extra JVM options for the function's workers (after the platform's own). */
   public List<String> jvmOptions() { return jvmOptions; }
 
+  /** For an app: the path whose first HTTP reply (any status) marks an instance ready. */
+  public String readinessPath() { return readinessPath; }
+
   @Override
   public String toString() {
     return kind + " " + name + " (" + handler + ", " + memoryMb + " MB, concurrency "
@@ -112,6 +126,7 @@ public final class FunctionSpec {
     private Duration timeout;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> jvmOptions = new ArrayList<>();
+    private String readinessPath = "/";
 
     private Builder(String name, FunctionKind kind, String handler) {
       Objects.requireNonNull(name, "name");
@@ -150,7 +165,7 @@ public final class FunctionSpec {
       return this;
     }
 
-    /** Concurrent activations per instance (OpenWhisk only, 1 to 500); Lambda is always 1. */
+    /** Concurrent requests per instance (OpenWhisk and app, 1 to 500); Lambda is always 1. */
     public Builder concurrency(int n) {
       if (n < 1 || n > 500) {
         throw new IllegalArgumentException("concurrency must be in [1, 500], was " + n);
@@ -179,6 +194,15 @@ public final class FunctionSpec {
 
     public Builder jvmOption(String option) {
       jvmOptions.add(Objects.requireNonNull(option, "option"));
+      return this;
+    }
+
+    /** For an app: the readiness path (default {@code /}); any HTTP reply there means ready. */
+    public Builder readinessPath(String path) {
+      if (!Objects.requireNonNull(path, "path").startsWith("/")) {
+        throw new IllegalArgumentException("readinessPath must start with '/', was " + path);
+      }
+      this.readinessPath = path;
       return this;
     }
 

@@ -67,7 +67,7 @@ class FunctionPackageTest {
         + "\"kind\":\"azure\",\"handler\":\"a.B\"}]}");
     assertThatThrownBy(() -> FunctionPackage.read(work))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("kind must be lambda or openwhisk");
+        .hasMessageContaining("kind must be lambda, openwhisk or app");
   }
 
   @Test

@@ -23,6 +23,12 @@ public final class ConnectionReport {
     for (FunctionSpec f : functions) {
       line(out, String.format(Locale.ROOT, "  %-20s %-9s %s, %d MB, concurrency %d", f.name(),
           f.kind(), f.handler(), f.memoryMb(), f.concurrency()));
+      if (f.kind() == FunctionKind.APP) {
+        line(out, "    HTTP       ANY  " + httpEndpoint.apply(f.name()) + "/<path>");
+        line(out, "    Lambda     POST " + e + "/2015-03-31/functions/" + f.name()
+            + "/invocations  (HTTP API 2.0 event)");
+        continue;
+      }
       if (f.kind() == FunctionKind.LAMBDA) {
         line(out, "    Lambda     POST " + e + "/2015-03-31/functions/" + f.name()
             + "/invocations");

@@ -75,9 +75,14 @@ public final class FunctionsDescriptor {
       b = FunctionSpec.lambda(name, handler);
     } else if (kind.equalsIgnoreCase("openwhisk")) {
       b = FunctionSpec.openWhisk(name, handler);
+    } else if (kind.equalsIgnoreCase("app")) {
+      b = FunctionSpec.app(name, handler);
+      if (f.has("readinessPath")) {
+        b.readinessPath(f.get("readinessPath").asString());
+      }
     } else {
-      throw new IllegalArgumentException("function '" + name + "': kind must be lambda or"
-          + " openwhisk, was '" + kind + "'");
+      throw new IllegalArgumentException("function '" + name + "': kind must be lambda,"
+          + " openwhisk or app, was '" + kind + "'");
     }
     b.classpath(code);
     Path base = source.toAbsolutePath().getParent();

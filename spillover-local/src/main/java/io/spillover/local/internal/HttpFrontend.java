@@ -16,19 +16,31 @@ import tools.jackson.databind.JsonNode;
  * statuses with {@code {"error":{"type","message"}}}: 400 a body that is not one JSON value (a
  * JSON object for an OpenWhisk action), 404 unknown function, 413 too large, 429 throttled, 502
  * function error or crash, 504 time limit.
+ *
+ * <p>An {@code app} function F takes any method on {@code /http/F/<path>}: see {@link AppProxy}.
  */
 final class HttpFrontend {
   static final String PREFIX = "/http/";
   private final InstancePool pool;
+  private final AppProxy apps;
 
   HttpFrontend(InstancePool pool) {
     this.pool = pool;
+    this.apps = new AppProxy(pool);
   }
 
   void handle(Exchange ex) {
     String name = URLDecoder.decode(ex.rawPath().substring(PREFIX.length()),
         StandardCharsets.UTF_8);
     FunctionSpec spec = pool.function(name, null);
+    String rest = ex.rawPath().substring(PREFIX.length());
+    int slash = rest.indexOf('/');
+    FunctionSpec app = slash > 0 ? pool.function(URLDecoder.decode(rest.substring(0, slash),
+        StandardCharsets.UTF_8), FunctionKind.APP) : null;
+    if (spec == null && app != null) {
+      apps.handle(ex, app, rest.substring(slash));
+      return;
+    }
     if (ex.method().equals("GET")) {
       // the health probe of an HTTP provider (its startup check): is the function deployed?
       if (spec == null) {

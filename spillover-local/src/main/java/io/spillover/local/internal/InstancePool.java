@@ -85,8 +85,9 @@ public final class InstancePool implements AutoCloseable {
         if (totalInstances >= res.config.maxConcurrency()) {
           evicted = oldestIdleLocked();
         }
-        instance = fn.isLambda()
-            ? new LambdaInstance(fn.nextInstanceId(), fn, res, this)
+        instance = fn.isLambda() ? new LambdaInstance(fn.nextInstanceId(), fn, res, this)
+            : fn.spec.kind() == FunctionKind.APP
+            ? new AppInstance(fn.nextInstanceId(), fn, res, this)
             : new ActionInstance(fn.nextInstanceId(), fn, res, this);
         fn.instances.add(instance);
         totalInstances++;
@@ -114,7 +115,7 @@ public final class InstancePool implements AutoCloseable {
   private Outcome release(FunctionState fn, Instance instance, boolean cold, Invocation inv,
       Outcome o) {
     long duration = inv.isStarted() ? instance.millisSince(inv.startNanos()) : 0;
-    long billed = Math.max(1, duration) + (cold && fn.isLambda() ? instance.initMillis : 0);
+    long billed = Math.max(1, duration) + (cold && fn.spec.kind() != FunctionKind.OPENWHISK ? instance.initMillis : 0);
     synchronized (lock) {
       instance.inFlight--;
       instance.lastUsedNanos = res.nanoTime();

@@ -35,7 +35,9 @@ final class LambdaFrontend {
     String segment = URLDecoder.decode(rest.substring(0, rest.length() - 12),
         StandardCharsets.UTF_8);
     String name = LambdaNames.functionName(segment);
-    if (pool.function(name, FunctionKind.LAMBDA) == null) {
+    // an app function takes an HTTP API 2.0 event here, as the Lambda Web Adapter does
+    if (pool.function(name, FunctionKind.LAMBDA) == null
+        && pool.function(name, FunctionKind.APP) == null) {
       error(ex, 404, "ResourceNotFoundException", "Function not found: "
           + LambdaNames.arn(name));
       return;

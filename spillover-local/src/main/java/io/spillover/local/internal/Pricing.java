@@ -16,7 +16,8 @@ final class Pricing {
   private Pricing() {}
 
   static double cost(FunctionKind kind, double gbSeconds, long requests) {
-    return kind == FunctionKind.LAMBDA
+    // an app twin is billed as Lambda bills a function behind the Lambda Web Adapter
+    return kind == FunctionKind.LAMBDA || kind == FunctionKind.APP
         ? gbSeconds * LAMBDA_GB_SECOND + requests * LAMBDA_REQUEST
         : gbSeconds * OPENWHISK_GB_SECOND;
   }

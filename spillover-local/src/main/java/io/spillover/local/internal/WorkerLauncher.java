@@ -27,6 +27,8 @@ final class WorkerLauncher {
       "software.amazon.awssdk.utilslite.SdkInternalThreadLocal");
   private static final List<String> ACTION_SUPPORT = List.of(
       "io.spillover.local.internal.worker.ActionWorker", "com.google.gson.JsonObject");
+  private static final List<String> APP_SUPPORT = List.of(
+      "io.spillover.local.internal.worker.AppLauncher");
   // the JVM flags Lambda's Java runtimes start with: fast start over peak throughput
   private static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC",
       "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto");
@@ -94,6 +96,28 @@ final class WorkerLauncher {
     pb.environment().put("SPILLOVER_ACTION_CONCURRENCY", Integer.toString(spec.concurrency()));
     pb.environment().putAll(spec.environment());
     pb.environment().put(ActionWorker.SECRET_ENV, secret);
+    return pb.start();
+  }
+
+  /**
+   * Starts an app on 127.0.0.1:{@code port}, told in every way Spring Boot and twelve-factor apps
+   * read it: {@code PORT}, {@code SERVER_PORT}, {@code SERVER_ADDRESS} and system properties.
+   */
+  Process launchApp(FunctionSpec spec, int port, Path dir, Path log) throws IOException {
+    List<String> command = jvm(spec);
+    command.add("-Dserver.port=" + port);
+    command.add("-Dserver.address=127.0.0.1");
+    command.addAll(spec.jvmOptions());
+    command.add("-cp");
+    command.add(ClasspathLocator.workerClasspath(spec.classpath(), APP_SUPPORT));
+    command.add("io.spillover.local.internal.worker.AppLauncher");
+    command.add(spec.handler());
+    ProcessBuilder pb = builder(command, dir, log);
+    Map<String, String> env = pb.environment();
+    env.putAll(spec.environment());
+    env.put("PORT", Integer.toString(port)); // last: the function's settings cannot move them
+    env.put("SERVER_PORT", Integer.toString(port));
+    env.put("SERVER_ADDRESS", "127.0.0.1");
     return pb.start();
   }
 
