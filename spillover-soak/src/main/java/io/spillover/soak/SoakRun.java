@@ -107,6 +107,11 @@ public final class SoakRun {
     }
     long processesEnd = settle(() -> processes(), processesStart);
     int threadsEnd = (int) settle(() -> threads(), threadsStart);
+    if (threadsEnd > threadsStart) {
+      // name them: a leak report is only useful with the culprits
+      Thread.getAllStackTraces().keySet().forEach(t -> System.err.println(
+          "soak: thread alive after shutdown: " + t.getName() + " daemon=" + t.isDaemon()));
+    }
     long lost = calls - results.get() - typed.get();
     List<Long> p99 = new ArrayList<>();
     for (int m = 0; latencies.containsKey(m); m++) {
@@ -167,9 +172,19 @@ public final class SoakRun {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
   }
 
+  /**
+   * The live threads, less the JVM-wide shared pools that the JDK and OkHttp start on first use
+   * and retire by themselves after about a minute idle (seen after the first soak: 4 common-pool
+   * workers, 3 process reapers, OkHttp's task runner and Okio's watchdog, no Spillover or platform
+   * thread). Counting them would call a leak what is a cache of the JVM's.
+   */
   static int threads() {
-    return ManagementFactory.getThreadMXBean().getThreadCount();
+    return (int) Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> SHARED_POOLS.stream().noneMatch(t.getName()::startsWith)).count();
   }
+
+  private static final List<String> SHARED_POOLS = List.of("ForkJoinPool.commonPool-worker",
+      "process reaper", "OkHttp TaskRunner", "Okio Watchdog");
 
   static long processes() {
     return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count();
