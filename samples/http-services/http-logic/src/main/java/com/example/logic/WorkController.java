@@ -18,25 +18,33 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /work?key=K&rounds=N}: N rounds of SHA-256 over K, on a pool of {@code logic.workers}
- * threads with {@code logic.queue} waiting places. Past that the VM is full: 503 with
- * {@code Retry-After}, the overload signal a client-side limiter reads.
+ * {@code GET /work?key=K&rounds=N}: N rounds of SHA-256 over K plus {@code logic.service-ms} of
+ * waiting (the service's calls to its own back ends, which hold a worker without using a core),
+ * on a pool of {@code logic.workers} threads with {@code logic.queue} waiting places. Past that
+ * the VM is full: 503 with {@code Retry-After}, the overload signal a client-side limiter reads.
+ * The waiting part is what lets a two-core machine host VMs whose capacity is their workers.
  */
 @RestController
 class WorkController {
   private final ThreadPoolExecutor pool;
+  private final long serviceMillis;
 
-  WorkController(@Value("${logic.workers:2}") int workers, @Value("${logic.queue:8}") int queue) {
+  WorkController(@Value("${logic.workers:2}") int workers, @Value("${logic.queue:8}") int queue,
+      @Value("${logic.service-ms:0}") long serviceMillis) {
+    this.serviceMillis = serviceMillis;
     this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
         new ArrayBlockingQueue<>(queue));
   }
 
   @GetMapping("/work")
   ResponseEntity<Map<String, Object>> work(@RequestParam String key,
-      @RequestParam(defaultValue = "20000") int rounds) throws Exception {
+      @RequestParam(defaultValue = "2000") int rounds) throws Exception {
     Future<String> digest;
     try {
-      digest = pool.submit(() -> digest(key, rounds));
+      digest = pool.submit(() -> {
+        Thread.sleep(serviceMillis);
+        return digest(key, rounds);
+      });
     } catch (RejectedExecutionException full) {
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
           .body(Map.of("error", "busy"));

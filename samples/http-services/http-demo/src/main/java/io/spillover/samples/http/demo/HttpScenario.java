@@ -24,8 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (and the local platform for the twin), a spike of the Azure trace replayed open-loop against the
  * front end in three setups, and {@code summary.json} in the spike lab's schema.
  *
- * <p>Arguments: {@code [outDir] [seconds] [meanRps]}. Until the caller side ({@code
- * spillover.clients.*}) is merged, the {@code spillover} setup starts its twin but cannot spill.
+ * <p>Arguments: {@code [outDir] [seconds] [meanRps]} (defaults: target/http-demo, 30, 30). The
+ * front end reaches the twin only through the starter and its {@code spillover} profile.
  */
 public final class HttpScenario {
   // a VM of 2 vCPUs per 2 logic workers, at an on-demand list price per hour
@@ -38,7 +38,7 @@ public final class HttpScenario {
     Path root = root();
     Path out = Path.of(args.length > 0 ? args[0] : "target/http-demo").toAbsolutePath();
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-    double meanRps = args.length > 2 ? Double.parseDouble(args[2]) : 8;
+    double meanRps = args.length > 2 ? Double.parseDouble(args[2]) : 30;
     Files.createDirectories(out);
     Runtime.getRuntime().addShutdownHook(new Thread(HttpScenario::stopAll)); // Ctrl-C too
     long[] offsets = TraceSpike.offsets(root.resolve(
@@ -77,7 +77,9 @@ public final class HttpScenario {
       if (setup.equals("spillover")) {
         platform = LocalPlatform.builder().workDir(out.resolve("platform"))
             .functions(FunctionSpec.app("logic", "com.example.logic.LogicApplication")
-                .classpath(classpath(apps.resolve("http-logic"))).memoryMb(512).build())
+                .classpath(classpath(apps.resolve("http-logic"))).memoryMb(512)
+                // one twin instance takes the function's concurrency: its pool is that wide
+                .jvmOption("-Dlogic.workers=16").jvmOption("-Dlogic.queue=16").build())
             .build().start();
         frontArgs.add("--spring.profiles.active=spillover");
         frontArgs.add("--spillover.twin-url=" + platform.endpoint() + "/http/logic");
@@ -87,6 +89,10 @@ public final class HttpScenario {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       String base = "http://127.0.0.1:" + frontPort + "/api/items/";
       awaitReady(http, base + "warm");
+      if (platform != null) {
+        // one warm twin instance, as a deployment keeps one (provisioned concurrency, min scale)
+        awaitReady(http, platform.endpoint() + "/http/logic/work?key=warm");
+      }
       OpenLoopDriver driver = new OpenLoopDriver(t -> t instanceof Rejected
           || t.getCause() instanceof Rejected);
       driver.run(offsets, i -> http.sendAsync(HttpRequest.newBuilder(URI.create(base + i))
@@ -155,7 +161,7 @@ public final class HttpScenario {
       }
       Thread.sleep(200);
     }
-    throw new IllegalStateException("the front end did not answer " + url + " within 120 s");
+    throw new IllegalStateException("no 200 from " + url + " within 120 s");
   }
 
   private static void stopAll() {
