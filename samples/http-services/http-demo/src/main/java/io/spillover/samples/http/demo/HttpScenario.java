@@ -30,6 +30,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class HttpScenario {
   // a VM of 2 vCPUs per 2 logic workers, at an on-demand list price per hour
   static final double VM_PER_HOUR = 0.0832;
+  // calls one twin instance (and the platform) takes at once: a spike's excess fits one warm
+  // instance, as with Lambda's provisioned concurrency or Cloud Run's per-instance concurrency
+  static final int TWIN_WIDTH = 32;
   private static final List<Process> PROCESSES = new CopyOnWriteArrayList<>();
 
   private HttpScenario() {}
@@ -76,10 +79,11 @@ public final class HttpScenario {
           + "-logic.log"), "--server.port=" + logicPort, "--logic.workers=" + workers);
       if (setup.equals("spillover")) {
         platform = LocalPlatform.builder().workDir(out.resolve("platform"))
+            .maxConcurrency(TWIN_WIDTH)
             .functions(FunctionSpec.app("logic", "com.example.logic.LogicApplication")
                 .classpath(classpath(apps.resolve("http-logic"))).memoryMb(512)
-                // one twin instance takes the function's concurrency: its pool is that wide
-                .jvmOption("-Dlogic.workers=16").jvmOption("-Dlogic.queue=16").build())
+                .concurrency(TWIN_WIDTH).jvmOption("-Dlogic.workers=" + TWIN_WIDTH)
+                .jvmOption("-Dlogic.queue=" + TWIN_WIDTH).build())
             .build().start();
         frontArgs.add("--spring.profiles.active=spillover");
         frontArgs.add("--spillover.twin-url=" + platform.endpoint() + "/http/logic");
