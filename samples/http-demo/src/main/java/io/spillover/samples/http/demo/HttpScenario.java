@@ -57,11 +57,11 @@ public final class HttpScenario {
     System.out.println("wrote " + out.resolve("summary.json") + " and latency.png");
   }
 
-  /** The repository: this class runs from samples/http-services/http-demo/target/classes. */
+  /** The repository: this class runs from samples/http-demo/target/classes. */
   private static Path root() throws Exception {
     String given = System.getProperty("spillover.root");
     return given != null ? Path.of(given).toAbsolutePath() : Path.of(HttpScenario.class
-        .getProtectionDomain().getCodeSource().getLocation().toURI()).resolve("../../../../..")
+        .getProtectionDomain().getCodeSource().getLocation().toURI()).resolve("../../../..")
         .normalize();
   }
 
