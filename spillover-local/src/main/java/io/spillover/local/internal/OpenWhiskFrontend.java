@@ -31,6 +31,14 @@ final class OpenWhiskFrontend {
 
   void handle(Exchange ex) {
     String txid = UUID.randomUUID().toString().replace("-", "");
+    try {
+      route(ex, txid);
+    } catch (IllegalArgumentException e) { // a path segment with a broken %-escape
+      error(ex, 400, "The request content was malformed: " + e.getMessage(), txid);
+    }
+  }
+
+  private void route(Exchange ex, String txid) {
     String[] parts = ex.rawPath().substring(PREFIX.length()).split("/");
     String method = ex.method();
     if (parts.length == 3 && parts[1].equals("activations") && method.equals("GET")) {
@@ -56,16 +64,26 @@ final class OpenWhiskFrontend {
       error(ex, 404, "The requested resource does not exist.", txid);
       return;
     }
-    Map<String, String> query = query(ex.rawQuery());
-    boolean blocking = "true".equals(query.get("blocking"));
-    boolean resultOnly = "true".equals(query.get("result"));
+    Map<String, String> query;
     long wait;
+    try {
+      query = query(ex.rawQuery());
+    } catch (IllegalArgumentException e) {
+      error(ex, 400, "The request content was malformed: " + e.getMessage(), txid);
+      return;
+    }
     try {
       wait = Math.min(MAX_BLOCKING_WAIT, Long.parseLong(query.getOrDefault("timeout", "60000")));
     } catch (NumberFormatException e) {
       error(ex, 400, "The request content was malformed: timeout is not a number.", txid);
       return;
     }
+    if (wait < 0) {
+      error(ex, 400, "The request content was malformed: timeout must not be negative.", txid);
+      return;
+    }
+    boolean blocking = "true".equals(query.get("blocking"));
+    boolean resultOnly = "true".equals(query.get("result"));
     ex.readBody(MAX_PAYLOAD, () -> error(ex, 413, "The request content was malformed: request"
         + " entity too large (max " + MAX_PAYLOAD + " bytes).", txid), body -> {
           byte[] params = body.length == 0 ? NO_PARAMETERS : body;
@@ -143,8 +161,13 @@ final class OpenWhiskFrontend {
     ex.send(status, "{\"error\":" + Exchange.quote(message) + ",\"code\":\"" + txid + "\"}");
   }
 
+  /** Decodes one %-encoded part; a broken escape is the client's: IllegalArgumentException. */
   private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the URL is not percent-encoded: " + s, e);
+    }
   }
 
   private static Map<String, String> query(String raw) {

@@ -1,0 +1,2 @@
+/** The functions the local platform runs in {@code LocalPlatformRequestFuzzTest}. */
+package io.spillover.fuzz.platform;
