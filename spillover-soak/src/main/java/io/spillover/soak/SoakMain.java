@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * invariant broke, 2 usage error.
  */
 @Command(name = "soak", mixinStandardHelpOptions = true,
-    description = "Drives a spillway at twice its local capacity with 5 % injected faults on the "
+    description = "Drives a spillway at twice its local capacity with 5 %% injected faults on the "
         + "local platform's worker JVMs, and checks that no call is lost, no non-idempotent call "
         + "runs twice, and heap, threads and processes stay flat.",
     exitCodeListHeading = "Exit codes:%n",
