@@ -11,6 +11,7 @@ import io.spillover.SpillwayConfig;
 import io.spillover.SpillwayListener;
 import io.spillover.codec.Codec;
 import io.spillover.codec.CodecException;
+import io.spillover.fleet.FleetPermits;
 import io.spillover.function.FunctionException;
 import io.spillover.function.FunctionInvoker;
 import io.spillover.function.FunctionRef;
@@ -25,6 +26,7 @@ import io.spillover.wire.EnvelopeFormat;
 import io.spillover.wire.RequestEnvelope;
 import io.spillover.wire.ResponseEnvelope;
 import io.spillover.wire.SealedFrames;
+import java.lang.reflect.Type;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -60,34 +62,33 @@ final class SpillPath<R> {
   private final CostMeter cost;
   private final CallCounters counters;
   private final SpillwayListener listener;
-  private final java.lang.reflect.Type responseType;
+  private final Type responseType;
   private final int maxPayload;
   private final TamperReports tampering;
   private final GuardedInvoker guarded;
   /** The leased share of a fleet-wide in-flight cap, or null: memory only, no round trip. */
-  private final io.spillover.fleet.FleetPermits fleetPermits;
+  private final FleetPermits fleetPermits;
 
-  SpillPath(String name, SpillwayConfig config, FunctionInvoker invoker, CircuitBreaker breaker,
-      SpillBudget functionBudget, ScheduledExecutorService scheduler, Codec codec, CallSealer sealer, SpilloverClock clock,
-      CostMeter cost, CallCounters counters, SpillwayListener listener,
-      java.lang.reflect.Type responseType, io.spillover.fleet.FleetPermits fleetPermits) {
-    this.fleetPermits = fleetPermits;
-    this.name = name;
+  /** Built by {@link SpillwayParts#spillPath}, which holds the one list of collaborators. */
+  SpillPath(SpillwayParts<R> parts, CallCounters counters, CostMeter cost) {
+    SpillwayConfig config = parts.config;
+    this.name = parts.name;
     this.target = config.function();
-    this.invoker = invoker;
-    this.breaker = breaker;
-    this.scheduler = scheduler;
-    this.codec = codec;
-    this.sealer = sealer;
-    this.clock = clock;
-    this.functionBudget = functionBudget;
+    this.invoker = parts.invoker;
+    this.breaker = parts.breaker;
+    this.scheduler = parts.scheduler;
+    this.codec = parts.codec;
+    this.sealer = parts.sealer;
+    this.clock = parts.clock;
+    this.functionBudget = parts.functionBudget;
+    this.fleetPermits = parts.fleetPermits;
+    this.listener = parts.listener;
+    this.responseType = parts.responseType;
     this.budget = new SpillBudget(config.maxConcurrentSpills(), config.maxSpillsPerSecond(),
         config.adaptiveSpillConcurrency() ? new SpillLimit(config.maxConcurrentSpills()) : null);
     this.guarded = new GuardedInvoker(invoker, breaker, budget, counters, clock);
     this.cost = cost;
     this.counters = counters;
-    this.listener = listener;
-    this.responseType = responseType;
     this.maxPayload = Math.min(config.maxPayloadBytes(), invoker.maxRequestBytes());
     this.tampering = new TamperReports(name, counters, listener);
     IntervalFunction backoff = IntervalFunction.ofExponentialBackoff(config.retryBackoff(), 2.0);

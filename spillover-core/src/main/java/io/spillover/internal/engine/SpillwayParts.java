@@ -15,7 +15,10 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * What the registry hands a new spillway: its config and the shared machinery. The response type
- * is a class or a generic type; the registry pairs it with {@code R}.
+ * is a class or a generic type; the registry pairs it with {@code R}. The one list of the
+ * spillway's collaborators: {@link DefaultSpillway} and {@link SpillPath} read theirs from here,
+ * so a new collaborator is added here and read where it is used, not threaded through a second
+ * constructor.
  */
 public final class SpillwayParts<R> {
   final String name;
@@ -24,13 +27,14 @@ public final class SpillwayParts<R> {
   final SpillwayListener listener;
   final boolean timeCalls;
   final Executor asyncExecutor;
-  private final FunctionInvoker invoker;
-  private final CircuitBreaker breaker;
-  private final SpillBudget functionBudget;
+  final FunctionInvoker invoker;
+  final CircuitBreaker breaker;
+  /** Shared by every spillway of the registry that spills to the same function; may be null. */
+  final SpillBudget functionBudget;
   final ScheduledExecutorService scheduler;
-  private final Codec codec;
-  private final CallSealer sealer;
-  private final Type responseType;
+  final Codec codec;
+  final CallSealer sealer;
+  final Type responseType;
 
   public SpillwayParts(String name, SpillwayConfig config, SpilloverClock clock,
       SpillwayListener listener, boolean timeCalls, Executor asyncExecutor,
@@ -60,7 +64,8 @@ public final class SpillwayParts<R> {
     return this;
   }
 
-  private FleetPermits fleetPermits;
+  /** The leased share of a fleet-wide in-flight cap, or null: memory only, no round trip. */
+  FleetPermits fleetPermits;
 
   /** The leased share of a fleet-wide cap on in-flight spills (with a cap in the config). */
   public SpillwayParts<R> fleetPermits(FleetPermits permits) {
@@ -77,11 +82,11 @@ public final class SpillwayParts<R> {
     return new DefaultSpillway<>(this);
   }
 
+  /**
+   * The spill path, from these parts and the spillway's own counters and cost meter; null for a
+   * spillway without a function target.
+   */
   SpillPath<R> spillPath(CallCounters counters, CostMeter cost) {
-    if (invoker == null) {
-      return null;
-    }
-    return new SpillPath<>(name, config, invoker, breaker, functionBudget, scheduler, codec, sealer, clock, cost,
-        counters, listener, responseType, fleetPermits);
+    return invoker == null ? null : new SpillPath<>(this, counters, cost);
   }
 }
