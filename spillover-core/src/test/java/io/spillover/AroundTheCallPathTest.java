@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import io.spillover.internal.SpillMode;
+import io.spillover.internal.engine.SpillMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

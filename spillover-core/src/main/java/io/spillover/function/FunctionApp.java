@@ -2,8 +2,8 @@ package io.spillover.function;
 
 import io.spillover.SpilloverClock;
 import io.spillover.codec.Codec;
-import io.spillover.internal.FunctionDispatcher;
 import io.spillover.internal.ServiceNames;
+import io.spillover.internal.function.FunctionDispatcher;
 import io.spillover.seal.SealedCallOpener;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

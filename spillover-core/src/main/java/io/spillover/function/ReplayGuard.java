@@ -1,7 +1,7 @@
 package io.spillover.function;
 
 import io.spillover.SpilloverClock;
-import io.spillover.internal.InMemoryReplayGuard;
+import io.spillover.internal.function.InMemoryReplayGuard;
 
 /**
  * SPI: remembers which sealed calls a function has run, so a captured call replayed to any of its
