@@ -26,6 +26,7 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 
 /**
  * {@code WebClient} adapter: calls to a configured destination go through its
@@ -104,9 +105,14 @@ public final class SpilloverExchangeFilterFunction implements ExchangeFilterFunc
         }
         return f;
       }).toCompletableFuture();
-      return Mono.fromFuture(result, true)
+      // cancelling drops the engine's stage too, so its late CancellationException is not an error
+      return Mono.fromFuture(result)
           .map(r -> reply(r, head.get()))
-          .doOnCancel(() -> {
+          .doFinally(signal -> {
+            // after the cancel reached fromFuture, so the failure it causes is nobody's error
+            if (signal != SignalType.CANCEL) {
+              return;
+            }
             cancelled.set(true);
             CompletableFuture<HttpResult> f = local.get();
             if (f != null) {
@@ -137,8 +143,9 @@ public final class SpilloverExchangeFilterFunction implements ExchangeFilterFunc
         : ClientResponse.create(HttpStatusCode.valueOf(r.status()), readers);
     Flux<DataBuffer> body = r.body().length == 0 ? Flux.empty()
         : Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(r.body()));
+    // the transforming form: body(Flux) would first drain the destination's body, read already
     return b.statusCode(HttpStatusCode.valueOf(r.status()))
-        .headers(h -> copy(r.headers(), h)).body(body).build();
+        .headers(h -> copy(r.headers(), h)).body(consumed -> body).build();
   }
 
   private static void copy(Map<String, List<String>> from, HttpHeaders to) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
+import reactor.core.publisher.Hooks;
 
 /** What only the WebClient adapter has: a body written by a codec, and cancellation. */
 class WebClientFilterTest {
@@ -59,6 +60,22 @@ class WebClientFilterTest {
     registry.close();
     destination.close();
     twin.close();
+  }
+
+  @Test
+  void theDestinationsReplyIsReadOnceAndNoErrorIsDropped() {
+    List<Throwable> dropped = new CopyOnWriteArrayList<>();
+    Hooks.onErrorDropped(dropped::add);
+    try {
+      release.countDown();
+      String r = client.get().uri(URI.create(destination.url() + "/a")).retrieve()
+          .bodyToMono(String.class).block(Duration.ofSeconds(20));
+      assertThat(r).isEqualTo("destination");
+      // before the fix, rebuilding the reply drained the consumed body again: an error dropped
+      assertThat(dropped).isEmpty();
+    } finally {
+      Hooks.resetOnErrorDropped();
+    }
   }
 
   @Test
