@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Per-call settings that override the spillway's defaults: priority, classification,
- * idempotency, deadline and the W3C trace context to propagate. Immutable; reuse instances.
+ * idempotency, deadline, the W3C trace context to propagate, and whether the call is admitted at
+ * all. Immutable; reuse instances.
  */
 public final class CallOptions {
   private static final Pattern TRACEPARENT =
@@ -18,6 +19,7 @@ public final class CallOptions {
   private final Boolean idempotent;
   private final Duration timeout;
   private final String traceparent;
+  private final boolean alwaysLocal;
 
   private CallOptions(Builder b) {
     this.priority = b.priority;
@@ -25,6 +27,7 @@ public final class CallOptions {
     this.idempotent = b.idempotent;
     this.timeout = b.timeout;
     this.traceparent = b.traceparent;
+    this.alwaysLocal = b.alwaysLocal;
   }
 
   /** No overrides: the spillway's config decides everything. */
@@ -59,6 +62,11 @@ public final class CallOptions {
     return traceparent;
   }
 
+  /** Whether the call runs locally outside admission; see {@link Builder#alwaysLocal()}. */
+  public boolean alwaysLocal() {
+    return alwaysLocal;
+  }
+
   /** Builds {@link CallOptions}; setters validate at once. */
   public static final class Builder {
     private Priority priority = Priority.NORMAL;
@@ -66,6 +74,7 @@ public final class CallOptions {
     private Boolean idempotent;
     private Duration timeout;
     private String traceparent;
+    private boolean alwaysLocal;
 
     private Builder() {}
 
@@ -104,6 +113,17 @@ public final class CallOptions {
         throw new IllegalArgumentException("not a W3C traceparent: " + traceparent);
       }
       this.traceparent = traceparent;
+      return this;
+    }
+
+    /**
+     * The call runs locally and is not admitted: it never waits, spills or is rejected, even
+     * above the limit. It still counts as in flight while it runs, and its latency and
+     * {@link OverloadSignal} feed the limit, so calls that may not leave (a non-idempotent call to
+     * a wrapped service) still tell the limit how loaded the service is.
+     */
+    public Builder alwaysLocal() {
+      this.alwaysLocal = true;
       return this;
     }
 

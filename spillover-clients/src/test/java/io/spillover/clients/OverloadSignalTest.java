@@ -1,6 +1,7 @@
 package io.spillover.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.spillover.SpilloverRegistry;
 import io.spillover.SpillwayConfig;
@@ -11,6 +12,8 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +65,46 @@ class OverloadSignalTest {
   @Test
   void anOrdinaryReplyLeavesTheLimitAlone() {
     engine.execute(get, c -> new HttpResult(200, Map.of(), new byte[0]));
+    assertThat(limit()).isEqualTo(10);
+  }
+
+  @Test
+  void aRefusalWrappedByAnyClientIsADropAndStaysTheClientsOwn() {
+    // Spring's clients wrap the ConnectException (ResourceAccessException, WebClientRequestException)
+    RuntimeException wrapped = new IllegalStateException("I/O error", new ConnectException("refused"));
+    try {
+      engine.execute(get, c -> {
+        throw wrapped;
+      });
+    } catch (IllegalStateException e) {
+      assertThat(e).isSameAs(wrapped);
+    }
+    assertThat(limit()).isLessThan(10);
+  }
+
+  @Test
+  void theAsyncPathSignalsA503AndAnswersWithIt() {
+    HttpResult busy = new HttpResult(503, Map.of(), new byte[0]);
+    assertThat(engine.executeAsync(get, c -> CompletableFuture.completedFuture(busy))
+        .toCompletableFuture().join()).isSameAs(busy);
+    assertThat(limit()).isLessThan(10);
+  }
+
+  @Test
+  void theAsyncPathSignalsATimeoutAndFailsWithIt() {
+    TimeoutException timeout = new TimeoutException("no reply");
+    CompletableFuture<HttpResult> r = engine.executeAsync(get,
+        c -> CompletableFuture.<HttpResult>failedFuture(timeout)).toCompletableFuture();
+    assertThatThrownBy(r::join).hasCause(timeout);
+    assertThat(limit()).isLessThan(10);
+  }
+
+  @Test
+  void theAsyncPathLeavesTheLimitAloneOnAnOrdinaryFailure() {
+    IllegalStateException bug = new IllegalStateException("bug");
+    CompletableFuture<HttpResult> r = engine.executeAsync(get,
+        c -> CompletableFuture.<HttpResult>failedFuture(bug)).toCompletableFuture();
+    assertThatThrownBy(r::join).hasCause(bug);
     assertThat(limit()).isEqualTo(10);
   }
 }

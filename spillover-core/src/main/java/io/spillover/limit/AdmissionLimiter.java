@@ -69,6 +69,15 @@ public final class AdmissionLimiter {
   }
 
   /**
+   * A permit even when the limit is reached: for calls that run regardless of admission but
+   * should count as in flight and feed the limit when released. Lock-free, no allocation.
+   */
+  public long acquireAlways() {
+    inflight.incrementAndGet();
+    return token();
+  }
+
+  /**
    * Returns a permit and feeds the call's latency (if it was timed) and outcome to the limit.
    *
    * @param dropped whether the call failed in a way that signals overload

@@ -80,7 +80,7 @@ public final class DefaultSpillway<Q, R> implements Spillway<Q, R> {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(local, "local");
-    long permit = tryLocal();
+    long permit = options.alwaysLocal() ? limiter.acquireAlways() : tryLocal();
     if (permit != AdmissionLimiter.NO_PERMIT) {
       return runLocal(request, local, permit);
     }
@@ -94,7 +94,7 @@ public final class DefaultSpillway<Q, R> implements Spillway<Q, R> {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(local, "local");
-    long permit = tryLocal();
+    long permit = options.alwaysLocal() ? limiter.acquireAlways() : tryLocal();
     if (permit != AdmissionLimiter.NO_PERMIT) {
       return runLocalAsync(request, local, permit);
     }

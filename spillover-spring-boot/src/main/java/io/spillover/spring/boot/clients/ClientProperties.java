@@ -6,18 +6,22 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One destination under {@code spillover.clients.<name>}: its base URL, its twin
+ * One destination under {@code spillover.clients.<name>}: its base URL (or logical service), its twin
  * ({@code function.*}), its client-side limit ({@code limit.*}) and route rules ({@code routes.*}).
  * Mutable only for property binding; the auto-configuration turns it into immutable configs.
  */
 public class ClientProperties {
   private @Nullable String baseUrl;
+  private @Nullable String service;
   private final Function function = new Function();
   private final Limit limit = new Limit();
   private final Routes routes = new Routes();
 
   public @Nullable String getBaseUrl() { return baseUrl; }
   public void setBaseUrl(@Nullable String baseUrl) { this.baseUrl = baseUrl; }
+  /** A logical service name matched against the request's host, instead of {@code base-url}. */
+  public @Nullable String getService() { return service; }
+  public void setService(@Nullable String service) { this.service = service; }
   public Function getFunction() { return function; }
   public Limit getLimit() { return limit; }
   public Routes getRoutes() { return routes; }

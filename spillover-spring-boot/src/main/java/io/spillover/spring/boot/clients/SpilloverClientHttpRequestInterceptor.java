@@ -30,6 +30,11 @@ public final class SpilloverClientHttpRequestInterceptor implements ClientHttpRe
     this.destinations = List.copyOf(destinations);
   }
 
+  /** The destinations this interceptor wraps (the other adapters of the starter share them). */
+  public List<ClientSpillway> destinations() {
+    return destinations;
+  }
+
   @Override
   public ClientHttpResponse intercept(HttpRequest request, byte[] body,
       ClientHttpRequestExecution execution) throws IOException {

@@ -19,17 +19,28 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.restclient.RestTemplateBuilder;
+import org.springframework.boot.restclient.RestTemplateCustomizer;
+import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
 /**
  * Wraps the application's HTTP clients from {@code spillover.clients.<name>.*}: one
- * {@link ClientSpillway} per destination, and every {@code RestClient.Builder} and
- * {@code RestTemplate} bean gets the interceptor, so calls to a configured base URL spill with no
- * application code. A post-processor (rather than Boot's customizer interfaces) also reaches the
- * builders the application declares itself.
+ * {@link ClientSpillway} per destination, and every {@code RestClient.Builder},
+ * {@code RestTemplate}, {@code RestTemplateBuilder} and {@code WebClient.Builder} bean gets the
+ * interceptor or filter, so calls to a configured destination spill with no application code.
+ * Boot's customizers reach the builders Boot creates; a post-processor also reaches the ones the
+ * application declares itself. Either way a client is wrapped once.
  */
 @AutoConfiguration(after = SpilloverAutoConfiguration.class)
 @ConditionalOnClass({SpilloverRegistry.class, ClientSpillway.class, RestClient.class})
@@ -63,8 +74,8 @@ public class SpilloverClientsAutoConfiguration {
 
   static ClientSpillway destination(SpilloverRegistry registry, String name, ClientProperties p) {
     String prefix = "spillover.clients." + name;
-    if (p.getBaseUrl() == null) {
-      throw new IllegalStateException(prefix + ".base-url is required");
+    if ((p.getBaseUrl() == null) == (p.getService() == null)) {
+      throw new IllegalStateException(prefix + ": set exactly one of base-url and service");
     }
     ClientProperties.Function f = p.getFunction();
     FunctionRef twin;
@@ -98,13 +109,18 @@ public class SpilloverClientsAutoConfiguration {
     for (String r : p.getRoutes().getConfidential()) {
       rules = rules.confidential(r);
     }
-    return new ClientSpillway(registry, name, p.getBaseUrl(), config, rules);
+    return p.getBaseUrl() != null
+        ? new ClientSpillway(registry, name, p.getBaseUrl(), config, rules)
+        : ClientSpillway.forService(registry, name, p.getService(), config, rules);
   }
 
   /** Installs the interceptor on builder beans; resolved lazily so the registry is not built early. */
   @Bean
   static BeanPostProcessor spilloverClientBuilderPostProcessor(
       ObjectProvider<SpilloverClientHttpRequestInterceptor> interceptor, Environment env) {
+    LazyClientInterceptor lazy = new LazyClientInterceptor(interceptor);
+    boolean webClient = ClassUtils.isPresent(WEB_CLIENT, null);
+    boolean templateBuilder = ClassUtils.isPresent(REST_TEMPLATE_BUILDER, null);
     return new BeanPostProcessor() {
       @Override
       public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -112,12 +128,76 @@ public class SpilloverClientsAutoConfiguration {
           return bean;
         }
         if (bean instanceof RestClient.Builder b) {
-          b.requestInterceptor((req, body, ex) -> interceptor.getObject().intercept(req, body, ex));
+          lazy.addTo(b);
         } else if (bean instanceof RestTemplate t) {
-          t.getInterceptors().add((req, body, ex) -> interceptor.getObject().intercept(req, body, ex));
+          lazy.addTo(t);
+        } else if (templateBuilder && RestTemplateBuilders.is(bean)) {
+          return RestTemplateBuilders.wrapped(bean, lazy);
+        } else if (webClient && WebClientBuilders.is(bean)) {
+          WebClientBuilders.wrap(bean, interceptor);
         }
         return bean;
       }
     };
+  }
+
+  private static final String WEB_CLIENT =
+      "org.springframework.web.reactive.function.client.WebClient";
+  private static final String REST_TEMPLATE_BUILDER =
+      "org.springframework.boot.restclient.RestTemplateBuilder";
+
+  /** Boot's own {@code RestTemplateBuilder} applies this to every template it builds. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = REST_TEMPLATE_BUILDER)
+  @Conditional(OnClientProperties.class)
+  static class RestTemplateCustomizerConfiguration {
+    @Bean
+    RestTemplateCustomizer spilloverRestTemplateCustomizer(
+        ObjectProvider<SpilloverClientHttpRequestInterceptor> interceptor) {
+      LazyClientInterceptor lazy = new LazyClientInterceptor(interceptor);
+      return lazy::addTo;
+    }
+  }
+
+  /** Boot's own {@code WebClient.Builder} applies this to every builder it hands out. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = {WEB_CLIENT, "org.springframework.boot.webclient.WebClientCustomizer"})
+  @Conditional(OnClientProperties.class)
+  static class WebClientCustomizerConfiguration {
+    @Bean
+    WebClientCustomizer spilloverWebClientCustomizer(
+        ObjectProvider<SpilloverClientHttpRequestInterceptor> interceptor) {
+      return builder -> LazyExchangeFilter.install(builder, interceptor);
+    }
+  }
+
+  /** Kept apart so that the post-processor never loads the class when it is absent. */
+  private static final class RestTemplateBuilders {
+    static boolean is(Object bean) {
+      return bean instanceof RestTemplateBuilder;
+    }
+
+    static Object wrapped(Object bean, LazyClientInterceptor lazy) {
+      return ((RestTemplateBuilder) bean).additionalCustomizers(lazy::addTo);
+    }
+  }
+
+  /** Kept apart so that the post-processor never loads WebFlux when it is absent. */
+  private static final class WebClientBuilders {
+    static boolean is(Object bean) {
+      return bean instanceof WebClient.Builder;
+    }
+
+    static void wrap(Object bean, ObjectProvider<SpilloverClientHttpRequestInterceptor> i) {
+      LazyExchangeFilter.install((WebClient.Builder) bean, i);
+    }
+  }
+
+  /** True when some {@code spillover.clients.<name>} is configured. */
+  static final class OnClientProperties implements Condition {
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+      return !bind(context.getEnvironment()).isEmpty();
+    }
   }
 }
