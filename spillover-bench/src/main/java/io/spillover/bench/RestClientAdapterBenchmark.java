@@ -3,6 +3,7 @@ package io.spillover.bench;
 import com.sun.net.httpserver.HttpServer;
 import io.spillover.SpilloverRegistry;
 import io.spillover.SpillwayConfig;
+import io.spillover.bench.support.CannedReplies;
 import io.spillover.clients.ClientSpillway;
 import io.spillover.clients.RouteRules;
 import io.spillover.limit.Limits;
@@ -33,7 +34,7 @@ import org.springframework.web.client.RestClient;
  * The Spring {@code RestClient} adapter's added cost per local call: a GET to a loopback server
  * answering a constant 200, on a {@code RestClient} over the JDK's HTTP client, bare against with
  * the interceptor the starter adds ({@link SpilloverClientHttpRequestInterceptor}; a fixed limit it
- * never reaches).
+ * never reaches); and the same pair on a request factory that answers without I/O.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +48,8 @@ public class RestClientAdapterBenchmark {
   HttpServer server;
   RestClient bare;
   RestClient wrapped;
+  RestClient cannedBare;
+  RestClient cannedWrapped;
   String url;
 
   @Setup
@@ -69,6 +72,11 @@ public class RestClientAdapterBenchmark {
     wrapped = builder.clone()
         .requestInterceptor(new SpilloverClientHttpRequestInterceptor(List.of(engine))).build();
     url = base + "/items/1";
+    SpilloverClientHttpRequestInterceptor interceptor =
+        new SpilloverClientHttpRequestInterceptor(List.of(engine));
+    cannedBare = RestClient.builder().requestFactory(CannedReplies.spring()).build();
+    cannedWrapped = RestClient.builder().requestFactory(CannedReplies.spring())
+        .requestInterceptor(interceptor).build();
   }
 
   @TearDown
@@ -80,6 +88,17 @@ public class RestClientAdapterBenchmark {
   @Benchmark
   public int restClientBare() {
     return bare.get().uri(url).retrieve().toBodilessEntity().getStatusCode().value();
+  }
+
+  /** The same GET on a request factory that answers 200 without I/O: the client alone. */
+  @Benchmark
+  public int restClientCannedBare() {
+    return cannedBare.get().uri(url).retrieve().toBodilessEntity().getStatusCode().value();
+  }
+
+  @Benchmark
+  public int restClientCannedWrapped() {
+    return cannedWrapped.get().uri(url).retrieve().toBodilessEntity().getStatusCode().value();
   }
 
   @Benchmark
