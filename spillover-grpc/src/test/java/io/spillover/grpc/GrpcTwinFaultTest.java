@@ -28,6 +28,14 @@ import org.junit.jupiter.api.Test;
  * or one typed status; a listed non-idempotent method never runs twice.
  */
 class GrpcTwinFaultTest extends GrpcFixture {
+  private final java.util.concurrent.ScheduledExecutorService scheduler =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+
+  @org.junit.jupiter.api.AfterEach
+  void stopScheduler() {
+    scheduler.shutdownNow();
+  }
+
   @Test
   void atTheLimitAnIdempotentCallSpillsAsTheSameCallWithItsMetadataAndDeadline()
       throws InterruptedException {
@@ -43,6 +51,17 @@ class GrpcTwinFaultTest extends GrpcFixture {
     assertThat(seen.keys()).contains("x-spillover-id", "x-spillover-deadline");
     assertThat(twin.deadlinesMillis).singleElement()
         .satisfies(left -> assertThat(left).isBetween(1L, 2000L));
+  }
+
+  @Test
+  void theContextsDeadlineWhenEarlierIsTheSpillsDeadline() throws Exception {
+    atTheLimit();
+    String r = io.grpc.Context.current()
+        .withDeadlineAfter(1500, TimeUnit.MILLISECONDS, scheduler)
+        .call(() -> call(GET, "a", within(60_000)));
+    assertThat(r).isEqualTo("twin:a");
+    assertThat(twin.deadlinesMillis).singleElement()
+        .satisfies(left -> assertThat(left).isBetween(1L, 1500L));
   }
 
   @Test
