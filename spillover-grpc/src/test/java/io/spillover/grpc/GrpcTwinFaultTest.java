@@ -54,6 +54,31 @@ class GrpcTwinFaultTest extends GrpcFixture {
   }
 
   @Test
+  void aCallCancelledDuringItsSpillIsNotStartedOnTheDestinationWhenAPermitFrees()
+      throws Exception {
+    wire(SpillwayConfig.custom().limit(Limits.fixed(1)).maxWait(Duration.ofSeconds(5)));
+    atTheLimit();
+    CountDownLatch twinBusy = new CountDownLatch(1);
+    twin.behaviour = (m, req, out) -> {
+      twinBusy.countDown();
+      holdTwin.await(10, TimeUnit.SECONDS);
+      out.onError(Status.RESOURCE_EXHAUSTED.asException()); // back to a destination permit
+    };
+    ClientCall<String, String> spilled = channel.newCall(GET, within(10_000));
+    CompletableFuture<String> answer = new CompletableFuture<>();
+    ClientCalls.asyncUnaryCall(spilled, "a", observer(answer));
+    assertThat(twinBusy.await(10, TimeUnit.SECONDS)).isTrue();
+    spilled.cancel("the caller gave up", null);
+    holdTwin.countDown();
+    holdDestination.countDown();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        .until(() -> logic.metrics().fallbacks() == 1 && logic.metrics().inflightLocal() == 0);
+    assertThat(destination.headers).as("the held call only reached the destination").hasSize(1);
+    assertThat(destination.executions(GET)).isEqualTo(1);
+    assertThat(answer).isCompletedExceptionally();
+  }
+
+  @Test
   void theContextsDeadlineWhenEarlierIsTheSpillsDeadline() throws Exception {
     atTheLimit();
     String r = io.grpc.Context.current()

@@ -135,6 +135,10 @@ public final class SpillingCall<Q, A> extends ClientCall<Q, A>
   /** The local function: the destination's call, whose answer goes to the caller as it arrives. */
   @Override
   public CompletionStage<WireReply> apply(OutgoingCall ignored) {
+    if (cancelled) {
+      // cancelled while its spill was tried (the caller has its CANCELLED): do not start it now
+      return CompletableFuture.completedFuture(WireReply.LOCAL);
+    }
     CompletableFuture<WireReply> done = new CompletableFuture<>();
     Context context = this.context != null ? this.context : Context.current();
     Context previous = context.attach();
