@@ -8,6 +8,7 @@ import io.spillover.clients.HttpCall;
 import io.spillover.clients.HttpResult;
 import io.spillover.clients.RouteRules;
 import io.spillover.clients.SpilloverOkHttpInterceptor;
+import io.spillover.bench.support.CannedReplies;
 import io.spillover.limit.Limits;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -37,14 +38,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * The added cost of a wrapped client on the local (not spilled) path, in one run: the shared
  * engine every adapter goes through ({@code ClientSpillway.execute}) against calling the stub
  * destination function bare, and a whole OkHttp call to a loopback server, bare against
- * intercepted (I/O dominates that pair, hence the engine-alone pair).
+ * intercepted (I/O dominates that pair, hence the engine-alone pair and the canned pair, whose
+ * chain ends in an interceptor answering 200 without I/O).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 3, time = 2)
 @Threads(1)
 public class ClientAdapterBenchmark {
   static final HttpResult OK = new HttpResult(200, Map.of(), new byte[0]);
@@ -57,6 +59,8 @@ public class ClientAdapterBenchmark {
   HttpServer server;
   OkHttpClient bare;
   OkHttpClient wrapped;
+  OkHttpClient cannedBare;
+  OkHttpClient cannedWrapped;
   Request request;
 
   @Setup
@@ -78,6 +82,10 @@ public class ClientAdapterBenchmark {
     wrapped = bare.newBuilder()
         .addInterceptor(new SpilloverOkHttpInterceptor(List.of(engine))).build();
     request = new Request.Builder().url(base + "/items/1").build();
+    cannedBare = bare.newBuilder().addInterceptor(CannedReplies.okHttp()).build();
+    cannedWrapped = bare.newBuilder()
+        .addInterceptor(new SpilloverOkHttpInterceptor(List.of(engine)))
+        .addInterceptor(CannedReplies.okHttp()).build();
   }
 
   @TearDown
@@ -99,6 +107,21 @@ public class ClientAdapterBenchmark {
   @Benchmark
   public int okHttpBare() throws IOException {
     try (Response r = bare.newCall(request).execute()) {
+      return r.code();
+    }
+  }
+
+  /** A whole OkHttp call whose chain ends in a canned 200: the client without I/O. */
+  @Benchmark
+  public int okHttpCannedBare() throws IOException {
+    try (Response r = cannedBare.newCall(request).execute()) {
+      return r.code();
+    }
+  }
+
+  @Benchmark
+  public int okHttpCannedWrapped() throws IOException {
+    try (Response r = cannedWrapped.newCall(request).execute()) {
       return r.code();
     }
   }
