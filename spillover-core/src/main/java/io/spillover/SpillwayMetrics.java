@@ -86,6 +86,16 @@ public interface SpillwayMetrics {
     return 0;
   }
 
+  /**
+   * Whether this spillway keeps to a static share of a fleet-wide cap because its fleet store has
+   * not answered for longer than its stale-after setting: spills are then limited to {@code cap /
+   * last known fleet size} per VM, never more than the fleet would allow. False without a fleet
+   * cap. It clears at the store's next good synchronisation.
+   */
+  default boolean fleetStoreStale() {
+    return false;
+  }
+
   /** The target's circuit breaker state name (CLOSED, OPEN, HALF_OPEN, ...), or "NONE". */
   String breakerState();
 }

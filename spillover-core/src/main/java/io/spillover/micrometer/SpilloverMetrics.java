@@ -35,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  * {@code spillover.advice.replicas} and {@code spillover.advice.demand} (base unit
  * {@code replicas}: the scale advice autoscalers act on, see docs/autoscaling),
  * {@code spillover.spilling}, {@code spillover.spill.limit} (the spilled calls allowed in flight,
- * adaptive) and {@code spillover.spills.throttled}. No histograms are published by default: turn them on with a
+ * adaptive), {@code spillover.spills.throttled} and {@code spillover.fleet.stale} (1 while the
+ * fleet store does not answer and the VM keeps to its static share). No histograms are published by default: turn them on with a
  * {@code MeterFilter} in the application.
  */
 public final class SpilloverMetrics implements SpillwayListener {
@@ -94,6 +95,9 @@ public final class SpilloverMetrics implements SpillwayListener {
     FunctionCounter.builder("spillover.spills.throttled", m, SpillwayMetrics::throttledSpills)
         .tags(tags).description("Spill attempts the function platform refused for lack of"
             + " capacity; they lower the spill limit, never open the breaker").register(meters);
+    Gauge.builder("spillover.fleet.stale", m, x -> x.fleetStoreStale() ? 1 : 0).tags(tags)
+        .description("1 while the fleet store does not answer and this VM keeps to its static"
+            + " share of the fleet's caps").register(meters);
     Gauge.builder("spillover.spilling", m, x -> x.spilling() ? 1 : 0).tags(tags)
         .description("1 while in spill mode").register(meters);
     FunctionCounter.builder("spillover.spend", m, SpillwayMetrics::spendUsd).tags(tags)

@@ -3,6 +3,7 @@ package io.spillover.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.spillover.SpillRejectedException;
 import io.spillover.SpillRejectedException.Reason;
 import io.spillover.SpilloverRegistry;
@@ -12,6 +13,7 @@ import io.spillover.function.FunctionApp;
 import io.spillover.function.FunctionRef;
 import io.spillover.function.InProcessProvider;
 import io.spillover.limit.Limits;
+import io.spillover.micrometer.SpilloverMetrics;
 import io.spillover.testing.ManualClock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +32,7 @@ class FleetPermitsTest {
     int leased;
     int inFlight;
     int maxInFlight;
+    volatile boolean stale;
 
     @Override public FleetSpend spend(String service) { throw new AssertionError("no spend cap"); }
     @Override public FleetPermits permits(String service, int cap) { return this; }
@@ -43,7 +46,7 @@ class FleetPermitsTest {
     }
     @Override public synchronized void release() { inFlight--; }
     @Override public synchronized FleetLease lease() {
-      return new FleetLease(10, leased, leased, inFlight, 1, false);
+      return new FleetLease(10, leased, leased, inFlight, 1, stale);
     }
   }
 
@@ -68,6 +71,23 @@ class FleetPermitsTest {
     assertThat(sw.call("b", s -> s)).isEqualTo("fn:b");
     assertThat(lease.inFlight).as("every permit given back").isZero();
     assertThat(lease.maxInFlight).isEqualTo(1);
+  }
+
+  @Test
+  void aStoreThatStoppedAnsweringShowsInTheMetricsAndItsGaugeUntilItAnswersAgain() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    SpilloverMetrics binding = SpilloverMetrics.of(meters);
+    Lease lease = new Lease();
+    Spillway<String, String> sw = vm(lease);
+    binding.bindTo(registry);
+    assertThat(sw.metrics().fleetStoreStale()).isFalse();
+    assertThat(meters.get("spillover.fleet.stale").tags("spillway", "svc").gauge().value())
+        .isZero();
+    lease.stale = true;
+    assertThat(sw.metrics().fleetStoreStale()).isTrue();
+    assertThat(meters.get("spillover.fleet.stale").gauge().value()).isEqualTo(1);
+    lease.stale = false;
+    assertThat(sw.metrics().fleetStoreStale()).isFalse();
   }
 
   @Test

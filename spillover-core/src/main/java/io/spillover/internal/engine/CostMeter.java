@@ -73,6 +73,11 @@ public final class CostMeter {
     return capNanoUsd > 0 && lastHourNano(nowNanos) >= capNanoUsd;
   }
 
+  /** Whether a fleet-wide spend cap is kept to a static share (its store did not answer). */
+  boolean fleetStale() {
+    return fleet != null && fleet.stale();
+  }
+
   /** Why the fleet-wide cap refuses spills now, or null (also without a fleet cap). */
   String fleetCapReached() {
     if (fleet == null) {

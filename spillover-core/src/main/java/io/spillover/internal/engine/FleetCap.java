@@ -26,6 +26,11 @@ final class FleetCap {
     return view.capReached(capUsdPerHour) ? view : null;
   }
 
+  /** Whether the store has not answered recently: the cap is then this VM's static share. */
+  boolean stale() {
+    return spend.view(clock.epochMillis()).stale();
+  }
+
   double capUsdPerHour() {
     return capUsdPerHour;
   }

@@ -52,5 +52,8 @@ final class LiveMetrics implements SpillwayMetrics {
   @Override public double demandReplicas() { return advisor.demandReplicas(); }
   @Override public long throttledSpills() { return counters.throttledSpills.sum(); }
   @Override public int spillLimit() { return spill == null ? 0 : spill.spillLimit(); }
+  @Override public boolean fleetStoreStale() {
+    return cost.fleetStale() || (spill != null && spill.fleetLeaseStale());
+  }
   @Override public String breakerState() { return spill == null ? "NONE" : spill.breakerState(); }
 }

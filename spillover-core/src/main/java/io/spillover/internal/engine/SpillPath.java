@@ -287,6 +287,11 @@ final class SpillPath<R> {
     return budget.limit();
   }
 
+  /** Whether a fleet-wide in-flight cap is kept to a static share (its store did not answer). */
+  boolean fleetLeaseStale() {
+    return fleetPermits != null && fleetPermits.lease().stale();
+  }
+
   String breakerState() {
     return breaker.getState().name();
   }

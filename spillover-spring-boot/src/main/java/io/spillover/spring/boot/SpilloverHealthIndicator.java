@@ -2,6 +2,8 @@ package io.spillover.spring.boot;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.spillover.SpilloverRegistry;
+import io.spillover.Spillway;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -16,6 +18,11 @@ import org.springframework.boot.health.contributor.Status;
  * pull an overloaded VM out of rotation, moving its load onto the others. Boot's default status
  * order does not list DEGRADED, so the aggregate status stays UP; to surface it there, add it to
  * {@code management.endpoint.health.status.order} (e.g. {@code down,out-of-service,degraded,up}).
+ *
+ * <p>The detail {@code fleetStoreStale} lists the spillways whose fleet store has not answered
+ * recently: they keep to a static share of the fleet's caps (cap / last known fleet size), so the
+ * fleet can never exceed them, but spill less than they might. It does not change the status; the
+ * gauge {@code spillover.fleet.stale} is the signal to alert on.
  */
 public class SpilloverHealthIndicator extends AbstractHealthIndicator {
   /** Every function target's breaker is open: no call can spill. Answers HTTP 200. */
@@ -41,7 +48,9 @@ public class SpilloverHealthIndicator extends AbstractHealthIndicator {
       }
     }
     boolean none = breakers.isEmpty() || open < breakers.size();
+    List<String> stale = registry.all().stream().filter(s -> s.metrics().fleetStoreStale())
+        .map(Spillway::name).sorted().toList();
     builder.status(none ? Status.UP : DEGRADED).withDetail("breakers", breakers)
-        .withDetail("spillways", registry.all().size());
+        .withDetail("spillways", registry.all().size()).withDetail("fleetStoreStale", stale);
   }
 }

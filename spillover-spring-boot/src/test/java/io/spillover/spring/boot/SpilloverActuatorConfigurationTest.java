@@ -5,7 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.spillover.SpilloverRegistry;
+import io.spillover.SpillwayConfig;
+import io.spillover.fleet.FleetLease;
+import io.spillover.fleet.FleetPermits;
+import io.spillover.fleet.FleetSpend;
+import io.spillover.fleet.FleetStore;
+import io.spillover.function.FunctionApp;
+import io.spillover.function.FunctionRef;
+import io.spillover.function.InProcessProvider;
+import io.spillover.limit.Limits;
 import io.spillover.micrometer.SpilloverMetrics;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -98,5 +108,37 @@ class SpilloverActuatorConfigurationTest {
     registry.circuitBreakerRegistry().circuitBreaker("lambda:a").transitionToForcedOpenState();
     assertThat(indicator.health(true).getStatus()).isEqualTo(SpilloverHealthIndicator.DEGRADED);
     registry.close();
+  }
+
+  @Test
+  void healthNamesTheSpillwaysKeptToAStaticShareByAStaleFleetStore() {
+    StaleLease lease = new StaleLease();
+    FunctionApp app = FunctionApp.builder().handle("svc", String.class, String.class, s -> s)
+        .build();
+    try (SpilloverRegistry registry = SpilloverRegistry.builder()
+        .provider(InProcessProvider.create().deploy("twin", app))
+        .tickInterval(java.time.Duration.ZERO).fleet(lease).build()) {
+      registry.spillway("svc", SpillwayConfig.custom().limit(Limits.fixed(1))
+          .function(FunctionRef.of("in-process", "twin")).fleetMaxConcurrentSpills(4).build(),
+          String.class, String.class);
+      SpilloverHealthIndicator indicator = new SpilloverHealthIndicator(registry);
+      assertThat(indicator.health(true).getDetails()).containsEntry("fleetStoreStale", List.of());
+      lease.stale = true;
+      Health stale = indicator.health(true);
+      assertThat(stale.getDetails()).containsEntry("fleetStoreStale", List.of("svc"));
+      assertThat(stale.getStatus()).as("a static share still spills").isEqualTo(Status.UP);
+    }
+  }
+
+  /** A fleet store whose lease the test marks stale. */
+  static final class StaleLease implements FleetStore, FleetPermits {
+    volatile boolean stale;
+
+    @Override public FleetSpend spend(String service) { throw new AssertionError("no spend cap"); }
+    @Override public FleetPermits permits(String service, int cap) { return this; }
+    @Override public void close() {}
+    @Override public boolean tryAcquire() { return true; }
+    @Override public void release() {}
+    @Override public FleetLease lease() { return new FleetLease(4, 4, 4, 0, 1, stale); }
   }
 }
