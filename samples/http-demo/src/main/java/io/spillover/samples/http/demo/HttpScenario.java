@@ -4,6 +4,8 @@ import io.spillover.local.FunctionSpec;
 import io.spillover.local.LocalPlatform;
 import io.spillover.local.load.OpenLoopDriver;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,8 +71,8 @@ public final class HttpScenario {
       int seconds) throws Exception {
     Path apps = root.resolve("samples/http-services");
     int workers = setup.equals("overprovisioned") ? 8 : 2;
-    int logicPort = 18_600;
-    int frontPort = 18_601;
+    int logicPort = freePort();
+    int frontPort = freePort();
     LocalPlatform platform = null;
     List<String> frontArgs = new ArrayList<>(List.of("--server.port=" + frontPort,
         "--front.logic-url=http://127.0.0.1:" + logicPort));
@@ -120,6 +122,17 @@ public final class HttpScenario {
       if (platform != null) {
         platform.close();
       }
+    }
+  }
+
+  /**
+   * A loopback port free now: the applications take it a moment later. Another process could take
+   * it in between; then an application fails to start and the run says so, where fixed ports
+   * would fail on every machine that already uses them.
+   */
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
     }
   }
 
