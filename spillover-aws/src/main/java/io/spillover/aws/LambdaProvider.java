@@ -1,18 +1,17 @@
 package io.spillover.aws;
 
-import io.spillover.SpilloverClock;
 import io.spillover.aws.internal.LambdaInvoker;
 import io.spillover.aws.internal.LambdaTarget;
 import io.spillover.aws.internal.SigV4Interceptor;
-import io.spillover.function.AbstractFunctionProvider;
 import io.spillover.function.FunctionInvoker;
 import io.spillover.function.FunctionRef;
 import io.spillover.http.spi.AbstractHttpProvider;
+import io.spillover.http.spi.HttpProviderBuilder;
+import io.spillover.http.spi.HttpProviderBuilder.Settings;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -50,18 +49,21 @@ public final class LambdaProvider extends AbstractHttpProvider {
   private final int maxRequestBytes;
   private final boolean dryRunCheck;
 
-  private LambdaProvider(Builder b) {
-    this(b, b.credentials == null ? DefaultCredentialsProvider.builder().build() : b.credentials);
+  private LambdaProvider(Builder b, Settings s) {
+    this(b, s, b.credentials == null ? DefaultCredentialsProvider.builder().build()
+        : b.credentials);
   }
 
-  private LambdaProvider(Builder b, IdentityProvider<? extends AwsCredentialsIdentity> creds) {
-    super(b.name, b.client, b.clock, base -> base.newBuilder()
-        .addInterceptor(new SigV4Interceptor(creds, b.region, "lambda", b.signingClock, b.clock))
+  private LambdaProvider(Builder b, Settings s,
+      IdentityProvider<? extends AwsCredentialsIdentity> creds) {
+    super(s.name(), s.client(), s.clock(), base -> base.newBuilder()
+        .addInterceptor(new SigV4Interceptor(creds, b.region, "lambda", b.signingClock,
+            s.clock()))
         .build());
     this.endpoint = b.endpoint != null ? b.endpoint : defaultEndpoint(b.region);
     this.ownsCredentials = b.credentials == null;
     this.credentials = creds;
-    this.maxRequestBytes = b.maxRequestBytes;
+    this.maxRequestBytes = s.maxRequestBytes();
     this.dryRunCheck = b.dryRunCheck;
   }
 
@@ -95,19 +97,21 @@ public final class LambdaProvider extends AbstractHttpProvider {
     return HttpUrl.get("https://lambda." + region + "." + domain);
   }
 
-  /** Builds a {@link LambdaProvider}; every setter validates at once, {@code region} is required. */
-  public static final class Builder {
-    private String name = "lambda";
+  /**
+   * Builds a {@link LambdaProvider}; every setter validates at once, {@code region} is required.
+   * Defaults: the name {@code "lambda"}; envelopes up to Lambda's synchronous payload limit of
+   * 6 MB, which is also the most {@code maxRequestBytes} takes.
+   */
+  public static final class Builder extends HttpProviderBuilder<Builder> {
     private String region;
     private HttpUrl endpoint;
     private IdentityProvider<? extends AwsCredentialsIdentity> credentials;
-    private OkHttpClient client;
     private Clock signingClock = Clock.systemUTC();
-    private SpilloverClock clock = SpilloverClock.system();
-    private int maxRequestBytes = MAX_SYNC_PAYLOAD_BYTES;
     private boolean dryRunCheck = true;
 
-    private Builder() {}
+    private Builder() {
+      super("lambda", MAX_SYNC_PAYLOAD_BYTES, MAX_SYNC_PAYLOAD_BYTES);
+    }
 
     /**
      * Whether the startup check of a target ({@code FunctionInvoker.check}) sends a signed Invoke
@@ -117,12 +121,6 @@ public final class LambdaProvider extends AbstractHttpProvider {
      */
     public Builder dryRunCheck(boolean enabled) {
       this.dryRunCheck = enabled;
-      return this;
-    }
-
-    /** The name {@link FunctionRef#provider()} uses; {@code "lambda"} by default. */
-    public Builder name(String name) {
-      this.name = AbstractFunctionProvider.requireName(name);
       return this;
     }
 
@@ -166,34 +164,9 @@ public final class LambdaProvider extends AbstractHttpProvider {
           StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
     }
 
-    /**
-     * The client to send with, instead of one this provider creates and closes. Its pool and
-     * dispatcher are shared; the provider uses a variant that signs and never retries by itself.
-     */
-    public Builder okHttpClient(OkHttpClient client) {
-      this.client = Objects.requireNonNull(client, "client");
-      return this;
-    }
-
     /** The clock signatures are dated by ({@code X-Amz-Date}); for tests. */
     public Builder signingClock(Clock signingClock) {
       this.signingClock = Objects.requireNonNull(signingClock, "signingClock");
-      return this;
-    }
-
-    /** The clock deadlines are measured against. */
-    public Builder clock(SpilloverClock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** The largest envelope sent, at most (and by default) 6 MB. */
-    public Builder maxRequestBytes(int maxRequestBytes) {
-      if (maxRequestBytes < 1 || maxRequestBytes > MAX_SYNC_PAYLOAD_BYTES) {
-        throw new IllegalArgumentException("maxRequestBytes must be in [1, "
-            + MAX_SYNC_PAYLOAD_BYTES + "], was " + maxRequestBytes);
-      }
-      this.maxRequestBytes = maxRequestBytes;
       return this;
     }
 
@@ -201,7 +174,7 @@ public final class LambdaProvider extends AbstractHttpProvider {
       if (region == null) {
         throw new IllegalStateException("a LambdaProvider needs a region");
       }
-      return new LambdaProvider(this);
+      return new LambdaProvider(this, settings());
     }
   }
 }

@@ -1,18 +1,17 @@
 package io.spillover.http;
 
-import io.spillover.SpilloverClock;
-import io.spillover.function.AbstractFunctionProvider;
 import io.spillover.function.FunctionInvoker;
 import io.spillover.function.FunctionRef;
 import io.spillover.http.internal.HeaderInterceptor;
 import io.spillover.http.internal.HttpInvoker;
 import io.spillover.http.spi.AbstractHttpProvider;
+import io.spillover.http.spi.HttpProviderBuilder;
+import io.spillover.http.spi.HttpProviderBuilder.Settings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * Function twins behind any HTTP endpoint (a container platform, a gateway, a plain server running
@@ -41,11 +40,11 @@ public final class HttpFunctionProvider extends AbstractHttpProvider {
   private final boolean blockingAllowed;
   private final String healthPath;
 
-  private HttpFunctionProvider(Builder b) {
-    super(b.name, b.client, b.clock, base -> b.headers == null
+  private HttpFunctionProvider(Builder b, Settings s) {
+    super(s.name(), s.client(), s.clock(), base -> b.headers == null
         ? base : base.newBuilder().addInterceptor(new HeaderInterceptor(b.headers)).build());
     this.baseUrls = Map.copyOf(b.baseUrls);
-    this.maxRequestBytes = b.maxRequestBytes;
+    this.maxRequestBytes = s.maxRequestBytes();
     // a header supplier is user code that may wait without limit (a token refresh): on the
     // caller's thread nothing could cut it off at the deadline, so such calls stay asynchronous
     this.blockingAllowed = b.headers == null;
@@ -96,17 +95,18 @@ public final class HttpFunctionProvider extends AbstractHttpProvider {
     return path.isEmpty() ? base : base.newBuilder().addPathSegments(path).build();
   }
 
-  /** Builds an {@link HttpFunctionProvider}; every setter validates at once. */
-  public static final class Builder {
-    private String name = "http";
+  /**
+   * Builds an {@link HttpFunctionProvider}; every setter validates at once. Defaults: the name
+   * {@code "http"}, envelopes up to 6 MB.
+   */
+  public static final class Builder extends HttpProviderBuilder<Builder> {
     private final Map<String, HttpUrl> baseUrls = new LinkedHashMap<>();
     private Supplier<Map<String, String>> headers;
-    private OkHttpClient client;
-    private SpilloverClock clock = SpilloverClock.system();
-    private int maxRequestBytes = 6 * 1024 * 1024;
     private String healthPath;
 
-    private Builder() {}
+    private Builder() {
+      super("http", 6 * 1024 * 1024, Integer.MAX_VALUE);
+    }
 
     /**
      * Turns on the startup check of each target ({@code FunctionInvoker.check}): a GET on
@@ -121,12 +121,6 @@ public final class HttpFunctionProvider extends AbstractHttpProvider {
         throw new IllegalArgumentException("not a URL path: " + path);
       }
       this.healthPath = path;
-      return this;
-    }
-
-    /** The name {@link FunctionRef#provider()} uses; {@code "http"} by default. */
-    public Builder name(String name) {
-      this.name = AbstractFunctionProvider.requireName(name);
       return this;
     }
 
@@ -155,34 +149,8 @@ public final class HttpFunctionProvider extends AbstractHttpProvider {
       return this;
     }
 
-    /**
-     * The client to send with, instead of one this provider creates and closes. Its connection
-     * pool and dispatcher are shared; the provider uses a variant with
-     * {@code retryOnConnectionFailure(false)}, as only the spillway decides about retries. Give its
-     * dispatcher room for your spill concurrency ({@code maxRequestsPerHost} is 5 by default).
-     */
-    public Builder okHttpClient(OkHttpClient client) {
-      this.client = Objects.requireNonNull(client, "client");
-      return this;
-    }
-
-    /** The clock deadlines are measured against. */
-    public Builder clock(SpilloverClock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** The largest envelope sent; larger ones fail with {@link PayloadTooLargeException}. 6 MB by default. */
-    public Builder maxRequestBytes(int maxRequestBytes) {
-      if (maxRequestBytes < 1) {
-        throw new IllegalArgumentException("maxRequestBytes must be >= 1, was " + maxRequestBytes);
-      }
-      this.maxRequestBytes = maxRequestBytes;
-      return this;
-    }
-
     public HttpFunctionProvider build() {
-      return new HttpFunctionProvider(this);
+      return new HttpFunctionProvider(this, settings());
     }
   }
 }

@@ -1,17 +1,16 @@
 package io.spillover.openwhisk;
 
-import io.spillover.SpilloverClock;
-import io.spillover.function.AbstractFunctionProvider;
 import io.spillover.function.FunctionInvoker;
 import io.spillover.function.FunctionRef;
 import io.spillover.http.spi.AbstractHttpProvider;
+import io.spillover.http.spi.HttpProviderBuilder;
+import io.spillover.http.spi.HttpProviderBuilder.Settings;
 import io.spillover.openwhisk.internal.ActionName;
 import io.spillover.openwhisk.internal.OpenWhiskInvoker;
 import java.time.Duration;
 import java.util.Objects;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * Apache OpenWhisk function twins, invoked through the REST API: {@code POST
@@ -43,12 +42,12 @@ public final class OpenWhiskProvider extends AbstractHttpProvider {
   private final Duration minPoll;
   private final Duration maxPoll;
 
-  private OpenWhiskProvider(Builder b) {
-    super(b.name, b.client, b.clock);
+  private OpenWhiskProvider(Builder b, Settings s) {
+    super(s.name(), s.client(), s.clock());
     this.apiHost = b.apiHost;
     this.namespace = b.namespace;
     this.authorization = b.authorization;
-    this.maxRequestBytes = b.maxRequestBytes;
+    this.maxRequestBytes = s.maxRequestBytes();
     this.minPoll = b.minPoll;
     this.maxPoll = b.maxPoll;
   }
@@ -64,24 +63,20 @@ public final class OpenWhiskProvider extends AbstractHttpProvider {
         authorization, ref.toString(), clock(), maxRequestBytes, minPoll, maxPoll);
   }
 
-  /** Builds an {@link OpenWhiskProvider}; {@code apiHost} and {@code apiKey} are required. */
-  public static final class Builder {
-    private String name = "openwhisk";
+  /**
+   * Builds an {@link OpenWhiskProvider}; {@code apiHost} and {@code apiKey} are required.
+   * Defaults: the name {@code "openwhisk"}; envelopes up to 1 MB, OpenWhisk's default parameter
+   * size limit ({@code whisk.activation.payload.max}): raise it if your deployment allows more.
+   */
+  public static final class Builder extends HttpProviderBuilder<Builder> {
     private HttpUrl apiHost;
     private String namespace = "_";
     private String authorization;
-    private OkHttpClient client;
-    private SpilloverClock clock = SpilloverClock.system();
-    private int maxRequestBytes = 1024 * 1024;
     private Duration minPoll = Duration.ofMillis(50);
     private Duration maxPoll = Duration.ofSeconds(1);
 
-    private Builder() {}
-
-    /** The name {@link FunctionRef#provider()} uses; {@code "openwhisk"} by default. */
-    public Builder name(String name) {
-      this.name = AbstractFunctionProvider.requireName(name);
-      return this;
+    private Builder() {
+      super("openwhisk", 1024 * 1024, Integer.MAX_VALUE);
     }
 
     /** The API host, e.g. {@code https://openwhisk.example.com} ({@code wsk property get --apihost}). */
@@ -113,33 +108,6 @@ public final class OpenWhiskProvider extends AbstractHttpProvider {
     }
 
     /**
-     * The client to send with, instead of one this provider creates and closes. Its pool and
-     * dispatcher are shared; the provider uses a variant that never retries by itself.
-     */
-    public Builder okHttpClient(OkHttpClient client) {
-      this.client = Objects.requireNonNull(client, "client");
-      return this;
-    }
-
-    /** The clock deadlines are measured against. */
-    public Builder clock(SpilloverClock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * The largest envelope sent; 1 MB by default, OpenWhisk's default parameter size limit
-     * ({@code whisk.activation.payload.max}). Raise it if your deployment allows more.
-     */
-    public Builder maxRequestBytes(int maxRequestBytes) {
-      if (maxRequestBytes < 1) {
-        throw new IllegalArgumentException("maxRequestBytes must be >= 1, was " + maxRequestBytes);
-      }
-      this.maxRequestBytes = maxRequestBytes;
-      return this;
-    }
-
-    /**
      * Pauses between polls of a still-running activation: the first is {@code min}, each next
      * doubles up to {@code max}. 50 ms to 1 s by default.
      */
@@ -161,7 +129,7 @@ public final class OpenWhiskProvider extends AbstractHttpProvider {
       if (authorization == null) {
         throw new IllegalStateException("an OpenWhiskProvider needs an apiKey");
       }
-      return new OpenWhiskProvider(this);
+      return new OpenWhiskProvider(this, settings());
     }
   }
 }
