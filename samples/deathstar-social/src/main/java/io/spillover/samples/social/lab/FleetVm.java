@@ -38,8 +38,19 @@ public final class FleetVm {
 
   private FleetVm() {}
 
-  /** Runs one VM until its standard input ends. */
-  public static void main(String[] args) throws Exception {
+  /** Runs one VM until its standard input ends; exits 1 with the reason on standard error. */
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Throwable e) {
+      // Spring Boot's handler would hide a failure it logged, and its log goes nowhere here
+      e.printStackTrace();
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
+  private static void run(String[] args) throws Exception {
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
         true, StandardCharsets.UTF_8);
     Map<String, String> a = parse(args);
@@ -99,7 +110,6 @@ public final class FleetVm {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
-    System.exit(0);
   }
 
   /** The front end's calls, counted as served or rejected (the rest are the front end's errors). */

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class FleetVms implements AutoCloseable {
   /** The system property naming the run on every VM's command line. */
-  static final String MARKER = "spillover.fleet.run";
+  static final String MARKER = "social.lab.fleet-run";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private final List<Vm> vms = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Thread hook = new Thread(this::destroyAll, "fleet-vms-shutdown");
