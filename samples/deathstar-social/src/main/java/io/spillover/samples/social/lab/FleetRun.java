@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * adds up what the driver measured and what each VM reported.
  */
 final class FleetRun {
+  static final int WARM_SECONDS = 4;
   private final LabEnvironment env;
   private final FleetOptions f;
   private final String zookeeper;
@@ -45,9 +46,11 @@ final class FleetRun {
     FunctionBill.Snapshot before = env.functionSnapshot();
     int n = f.vms();
     double killAt = run.kill() ? killSecond(a) : Double.NaN;
+    String marker = "fleet-" + UUID.randomUUID();
+    extra.put("process_marker", FleetVms.MARKER + "=" + marker);
     p.printf("  %-20s starting %d VM processes (Spring Boot, the starter, ZooKeeper) ...%n",
         run.name(), n);
-    try (FleetVms vms = FleetVms.start(n, "fleet-" + UUID.randomUUID(), i -> args(run),
+    try (FleetVms vms = FleetVms.start(n, marker, i -> args(run),
         logs.resolve(run.name()), (vm, c) -> {
           long since = System.nanoTime() - startAt.get();
           synchronized (seen) {
@@ -62,6 +65,7 @@ final class FleetRun {
             last[1] = spilled;
           }
         })) {
+      Map<String, JsonNode> baseline = warm(vms, a.meanRps);
       FleetDriver fleet = new FleetDriver(env.workload(), vms.all());
       OpenLoopDriver driver = new OpenLoopDriver(e -> e instanceof FleetDriver.Rejected)
           .listener(new OpenLoopDriver.Listener() {
@@ -90,12 +94,31 @@ final class FleetRun {
         series.vms.set(s, run.kill() && s >= killAt ? n - 1 : n);
       }
       double meanVms = run.kill() ? (n * killAt + (n - 1) * (wall - killAt)) / wall : n;
-      return result(run, driver, fleet, vms, before, wall, meanVms, series, killAt, extra);
+      return result(run, driver, fleet, vms, baseline, before, wall, meanVms, series, killAt,
+          extra);
     }
   }
 
+  /**
+   * Warms the new VM processes' JITs, not measured: {@value #WARM_SECONDS} s at the mean rate
+   * (below the fleet's capacity), as the in-process lab warms its one JVM. Returns each VM's
+   * counts after it, which the run's counts start from.
+   */
+  private Map<String, JsonNode> warm(FleetVms vms, double rps) throws InterruptedException {
+    FleetDriver warm = new FleetDriver(env.workload(), vms.all());
+    new OpenLoopDriver(e -> true).runBlocking(System.nanoTime(),
+        Arrivals.constant(rps, WARM_SECONDS).offsetsNanos, i -> warm.call(-1 - i),
+        Duration.ofSeconds(env.drainSeconds()));
+    warm.close();
+    Map<String, JsonNode> counts = new HashMap<>();
+    for (FleetVms.Vm vm : vms.all()) {
+      counts.put(vm.id, vms.countsNow(vm));
+    }
+    return counts;
+  }
+
   private SetupResult result(FleetOptions.Run run, OpenLoopDriver driver, FleetDriver fleet,
-      FleetVms vms, FunctionBill.Snapshot before, double wall, double meanVms, Series series,
+      FleetVms vms, Map<String, JsonNode> baseline, FunctionBill.Snapshot before, double wall, double meanVms, Series series,
       double killAt, Map<String, Object> extra) {
     long local = 0;
     long spilled = 0;
@@ -107,17 +130,17 @@ final class FleetRun {
     List<Map<String, Object>> perVm = new ArrayList<>();
     for (int i = 0; i < vms.all().size(); i++) {
       FleetVms.Vm vm = vms.all().get(i);
-      JsonNode c = vm.last;
-      if (c == null) {
+      if (vm.last == null) {
         throw new IllegalStateException(vm.id + " never reported its counts");
       }
+      JsonNode c = FleetVmCounts.minus(vm.last, baseline.get(vm.id));
       local += c.path("local").asLong();
       spilled += c.path("spilled").asLong();
       throttled += c.path("throttled").asLong();
       breakers += c.path("breaker_opened").size();
       spend += c.path("spend_usd").asDouble();
-      c.path("spilled_by_service").properties().forEach(e ->
-          byService.merge(e.getKey(), e.getValue().asLong(), Long::sum));
+      c.path("spilled_by_service").properties().stream().filter(e -> e.getValue().asLong() > 0)
+          .forEach(e -> byService.merge(e.getKey(), e.getValue().asLong(), Long::sum));
       c.path("spend_by_service_usd").properties().forEach(e ->
           spendByService.merge(e.getKey(), e.getValue().asDouble(), Double::sum));
       Map<String, Object> v = new LinkedHashMap<>();

@@ -7,6 +7,8 @@ import io.spillover.Spillway;
 import io.spillover.SpillwayMetrics;
 import io.spillover.samples.social.internal.Json;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,5 +83,26 @@ final class FleetVmCounts {
     m.put("spilled_by_service", spilledBy);
     m.put("spend_by_service_usd", spendBy);
     return Json.MAPPER.writeValueAsString(m);
+  }
+
+  /**
+   * {@code now} less {@code before} (two of a VM's reports): the counts, spend and per-service
+   * figures between them; the breakers seen open are those of {@code now} (once open, always
+   * counted).
+   */
+  static JsonNode minus(JsonNode now, JsonNode before) {
+    ObjectNode d = (ObjectNode) now.deepCopy();
+    for (String f : new String[] {"served", "rejected", "local", "spilled", "throttled"}) {
+      d.put(f, now.path(f).asLong() - before.path(f).asLong());
+    }
+    d.put("spend_usd", now.path("spend_usd").asDouble() - before.path("spend_usd").asDouble());
+    ObjectNode spilled = d.putObject("spilled_by_service");
+    now.path("spilled_by_service").properties().forEach(e -> spilled.put(e.getKey(),
+        e.getValue().asLong() - before.path("spilled_by_service").path(e.getKey()).asLong()));
+    ObjectNode spend = d.putObject("spend_by_service_usd");
+    now.path("spend_by_service_usd").properties().forEach(e -> spend.put(e.getKey(),
+        e.getValue().asDouble() - before.path("spend_by_service_usd").path(e.getKey())
+            .asDouble()));
+    return d;
   }
 }

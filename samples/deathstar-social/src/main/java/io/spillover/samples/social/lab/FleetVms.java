@@ -41,6 +41,7 @@ final class FleetVms implements AutoCloseable {
     final CompletableFuture<Integer> ready = new CompletableFuture<>();
     volatile JsonNode last;
     volatile boolean killed;
+    long reports;
     Thread reader;
 
     Vm(String id, Process process) {
@@ -103,7 +104,11 @@ final class FleetVms implements AutoCloseable {
             vm.ready.complete(Integer.parseInt(line.substring(FleetVm.READY.length()).trim()));
           } else if (line.startsWith(FleetVm.COUNTS)) {
             JsonNode counts = Json.MAPPER.readTree(line.substring(FleetVm.COUNTS.length()));
-            vm.last = counts;
+            synchronized (vm) {
+              vm.last = counts;
+              vm.reports++;
+              vm.notifyAll();
+            }
             onCounts.accept(vm, counts);
           }
         }
@@ -115,6 +120,22 @@ final class FleetVms implements AutoCloseable {
     t.setDaemon(true);
     vm.reader = t;
     t.start();
+  }
+
+  /**
+   * What {@code vm} reports now: its second report from now (the first may have been counted
+   * before now), or what it last reported if none comes within two seconds.
+   */
+  JsonNode countsNow(Vm vm) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    synchronized (vm) {
+      long target = vm.reports + 2;
+      long left;
+      while (vm.reports < target && (left = until - System.nanoTime()) > 0) {
+        TimeUnit.NANOSECONDS.timedWait(vm, left);
+      }
+      return vm.last;
+    }
   }
 
   List<Vm> all() {
