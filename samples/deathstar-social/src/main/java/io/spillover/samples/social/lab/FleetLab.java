@@ -98,8 +98,9 @@ final class FleetLab {
           (Double) e.get("fleet_spend_usd"));
     });
     if (f.fleetSpendCapUsd() != null) {
-      p.printf("  (fleet spend cap %.4f USD per hour and service; spend by service per run in"
-          + " summary.json)%n", f.fleetSpendCapUsd());
+      results.keySet().forEach(n -> p.printf("  %-20s fleet spend of its top service %.6f USD"
+          + " vs the cap %.6f USD per hour and service%n", n,
+          (Double) extras.get(n).get("fleet_spend_max_service_usd"), f.fleetSpendCapUsd()));
     }
   }
 

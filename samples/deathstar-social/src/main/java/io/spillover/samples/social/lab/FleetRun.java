@@ -166,6 +166,10 @@ final class FleetRun {
     extra.put("killed_at_s", Double.isNaN(killAt) ? null : killAt);
     extra.put("fleet_spend_usd", SetupResult.round9(spend));
     extra.put("fleet_spend_by_service_usd", spendByService);
+    // the cap is per service and hour, and each run is a fleet of its own (its own ZooKeeper root)
+    extra.put("fleet_spend_max_service_usd", SetupResult.round9(spendByService.values().stream()
+        .mapToDouble(Double::doubleValue).max().orElse(0)));
+    extra.put("fleet_spend_cap_usd_per_hour_per_service", run.spill() ? f.fleetSpendCapUsd() : null);
     extra.put("vms", perVm);
     return new SetupResult(run.name(), driver.sent(), local, spilled, driver.rejected(),
         driver.errors(), driver.lost(), driver.percentileMillis(50), driver.percentileMillis(99),
@@ -177,7 +181,7 @@ final class FleetRun {
     List<String> a = new ArrayList<>(List.of("storage=" + env.storageUri(),
         "slo-ms=" + env.sloMs(), "compression=" + env.compression(),
         "function-concurrency=" + f.spillsPerVm(), "workers=1", "zookeeper=" + zookeeper,
-        "fleet-size=" + f.vms()));
+        "fleet-size=" + f.vms(), "fleet-root=/spillover-lab/" + run.name()));
     if (run.spill()) {
       a.add("platform=" + env.platformEndpoint());
       if (f.fleetSpendCapUsd() != null) {

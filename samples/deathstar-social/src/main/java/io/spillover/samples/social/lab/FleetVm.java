@@ -63,6 +63,7 @@ public final class FleetVm {
     if (a.containsKey("zookeeper")) {
       p.put("spillover.fleet.zookeeper.connect-string", a.get("zookeeper"));
       p.put("spillover.fleet.zookeeper.member", id);
+      p.put("spillover.fleet.zookeeper.root", required(a, "fleet-root"));
       p.put("spillover.fleet.zookeeper.expected-members", required(a, "fleet-size"));
       p.put("spillover.fleet.zookeeper.session-timeout", "6s");
     }
