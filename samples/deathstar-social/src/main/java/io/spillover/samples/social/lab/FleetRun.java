@@ -45,7 +45,7 @@ final class FleetRun {
     Map<String, long[]> seen = new HashMap<>();
     FunctionBill.Snapshot before = env.functionSnapshot();
     int n = f.vms();
-    double killAt = run.kill() ? killSecond(a) : Double.NaN;
+    double killAt = run.kill() ? FleetKill.second(a) : Double.NaN;
     String marker = "fleet-" + UUID.randomUUID();
     extra.put("process_marker", FleetVms.MARKER + "=" + marker);
     p.printf("  %-20s starting %d VM processes (Spring Boot, the starter, ZooKeeper) ...%n",
@@ -81,7 +81,7 @@ final class FleetRun {
           });
       long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
       startAt.set(start);
-      Thread killer = run.kill() ? killer(vms, n - 1, start, killAt) : null;
+      Thread killer = run.kill() ? FleetKill.at(vms, n - 1, start, killAt, p) : null;
       driver.runBlocking(start, a.offsetsNanos, fleet::call,
           Duration.ofSeconds(env.drainSeconds()));
       double wall = (System.nanoTime() - start) / 1e9;
@@ -192,36 +192,5 @@ final class FleetRun {
       }
     }
     return a;
-  }
-
-  /** The start of the busiest second of the schedule (the spike's peak), but not the first. */
-  static double killSecond(Arrivals a) {
-    int[] perSecond = new int[a.secondsCeil() + 1];
-    for (long o : a.offsetsNanos) {
-      perSecond[(int) (o / 1_000_000_000L)]++;
-    }
-    int peak = 1;
-    for (int s = 1; s < Math.max(2, a.secondsCeil() - 1); s++) {
-      if (perSecond[s] > perSecond[peak]) {
-        peak = s;
-      }
-    }
-    return peak;
-  }
-
-  private Thread killer(FleetVms vms, int index, long start, double atSeconds) {
-    Thread t = new Thread(() -> {
-      long wait = start + (long) (atSeconds * 1e9) - System.nanoTime();
-      try {
-        TimeUnit.NANOSECONDS.sleep(Math.max(0, wait));
-      } catch (InterruptedException e) {
-        return;
-      }
-      vms.kill(index);
-      p.printf("    killed %s at %.0f s (destroyForcibly)%n", vms.all().get(index).id, atSeconds);
-    }, "fleet-killer");
-    t.setDaemon(true);
-    t.start();
-    return t;
   }
 }
