@@ -189,6 +189,8 @@ final class FleetRun {
       }
       if (f.fleetMaxConcurrentSpills() != null) {
         a.add("fleet-max-concurrent-spills=" + f.fleetMaxConcurrentSpills());
+        // a block no larger than the cap's share of each VM, or one VM could hold it all
+        a.add("lease-block=" + Math.max(1, f.fleetMaxConcurrentSpills() / f.vms()));
       }
     }
     return a;

@@ -73,6 +73,7 @@ public final class FleetVm {
     if (a.containsKey("fleet-max-concurrent-spills")) {
       p.put(VmSide.CONFIG_PREFIX + "fleet-max-concurrent-spills",
           a.get("fleet-max-concurrent-spills"));
+      p.put("spillover.fleet.zookeeper.lease-block", a.getOrDefault("lease-block", "1"));
     }
     Map<String, VmCapacity> pools = new LinkedHashMap<>();
     Capacity.workersFor(Integer.parseInt(a.getOrDefault("workers", "1")))
