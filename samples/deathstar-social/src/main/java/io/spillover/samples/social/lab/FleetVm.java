@@ -123,8 +123,13 @@ public final class FleetVm {
           R r = network.call(operation, request);
           counts.served();
           return r;
-        } catch (SpillRejectedException e) {
-          counts.rejected();
+        } catch (RuntimeException e) {
+          for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SpillRejectedException) {
+              counts.rejected(); // the front end answers it 503
+              break;
+            }
+          }
           throw e;
         }
       }
