@@ -37,7 +37,10 @@ final class FleetDriver {
   static final class Target {
     final String id;
     final HttpUrl base;
+    /** Requests that ended at this VM: answered, rejected, or failed (not the failed over). */
     final LongAdder requests = new LongAdder();
+    /** Of those, the errors: an error answer, or in flight when the VM died. */
+    final LongAdder errors = new LongAdder();
     volatile boolean dead;
 
     Target(String id, URI base) {
@@ -74,22 +77,37 @@ final class FleetDriver {
       if (t == null) {
         break;
       }
-      try (Response r = http.newCall(workload.http(t.base, i)).execute()) {
+      try {
+        send(t, i);
         t.requests.increment();
-        if (r.code() == 200) {
-          return;
-        }
-        String why = r.body().string();
-        if (r.code() == 503 && r.header(FrontendHttpServer.REJECTED_HEADER) != null) {
-          throw new Rejected(t.id + ": " + why);
-        }
-        throw new IOException(t.id + " answered " + r.code() + ": " + why);
+        return;
       } catch (ConnectException e) {
         t.dead = true; // refused: the VM is gone and never saw this request
         failedOver.increment();
+      } catch (Rejected e) {
+        t.requests.increment();
+        throw e;
+      } catch (IOException e) {
+        // an error answer, or the VM died with the request in flight: it ends here
+        t.requests.increment();
+        t.errors.increment();
+        throw e;
       }
     }
     throw new IOException("no live VM to send request " + i + " to");
+  }
+
+  private void send(Target t, long i) throws IOException {
+    try (Response r = http.newCall(workload.http(t.base, i)).execute()) {
+      if (r.code() == 200) {
+        return;
+      }
+      String why = r.body().string();
+      if (r.code() == 503 && r.header(FrontendHttpServer.REJECTED_HEADER) != null) {
+        throw new Rejected(t.id + ": " + why);
+      }
+      throw new IOException(t.id + " answered " + r.code() + ": " + why);
+    }
   }
 
   private Target pick() {

@@ -146,6 +146,7 @@ final class FleetRun {
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("id", vm.id);
       v.put("requests", fleet.targets().get(i).requests.sum());
+      v.put("errors", fleet.targets().get(i).errors.sum());
       v.put("served", c.path("served").asLong());
       v.put("rejected", c.path("rejected").asLong());
       v.put("spilled", c.path("spilled").asLong());

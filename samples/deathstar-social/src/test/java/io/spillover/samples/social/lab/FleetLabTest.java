@@ -65,14 +65,16 @@ class FleetLabTest {
     long requests = run.path("requests").asLong();
     assertThat(requests).isPositive();
     assertThat(run.path("lost").asLong()).as("lost").isZero();
-    long answered = 0;
+    long ended = 0;
+    long errors = 0;
     for (JsonNode vm : run.path("vms")) {
-      answered += vm.path("requests").asLong();
+      ended += vm.path("requests").asLong();
+      errors += vm.path("errors").asLong();
     }
-    // a request failed over after a refused connection is answered by another VM; one in flight
-    // on the killed VM is an error: none disappears
-    assertThat(answered + run.path("errors").asLong()).as("answered by a VM, or errors")
-        .isEqualTo(requests);
+    // a request failed over after a refused connection ends at another VM; one in flight on the
+    // killed VM ends there as an error: each request ends at exactly one VM, none disappears
+    assertThat(ended).as("requests that ended at a VM").isEqualTo(requests);
+    assertThat(errors).as("the VMs' errors are the run's").isEqualTo(run.path("errors").asLong());
   }
 
   @Test
@@ -94,7 +96,7 @@ class FleetLabTest {
     assertThat(run.path("vms").size()).isEqualTo(3);
     long killed = 0;
     for (JsonNode vm : run.path("vms")) {
-      for (String field : List.of("id", "requests", "spilled", "throttled", "killed")) {
+      for (String field : List.of("id", "requests", "errors", "spilled", "throttled", "killed")) {
         assertThat(vm.has(field)).as("vms[]." + field).isTrue();
       }
       killed += vm.path("killed").asBoolean() ? 1 : 0;
