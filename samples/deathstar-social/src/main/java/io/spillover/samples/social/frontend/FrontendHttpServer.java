@@ -1,6 +1,7 @@
 package io.spillover.samples.social.frontend;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.spillover.SpillRejectedException;
 import io.spillover.samples.social.ServiceException;
 import io.spillover.samples.social.frontend.internal.Params;
 import io.spillover.samples.social.frontend.internal.PostJson;
@@ -22,13 +23,19 @@ import org.slf4j.LoggerFactory;
  * The wrk2 API of DeathStarBench's nginx front end (and media-frontend's two routes) on 127.0.0.1,
  * over a {@link SocialFrontend}, so the original wrk2 scripts can drive the port. Missing arguments
  * answer 400 "Incomplete arguments", malformed ones 400 with the reason, service errors the status
- * of their {@link io.spillover.samples.social.ErrorCode}.
+ * of their {@link io.spillover.samples.social.ErrorCode}, a call a spillway rejected (overload)
+ * 503 with {@link #REJECTED_HEADER}.
  */
 public final class FrontendHttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FrontendHttpServer.class);
   private static final String TEXT = "text/plain; charset=utf-8";
   /** Largest accepted request body (media uploads included). */
   public static final int MAX_BODY_BYTES = 4 << 20;
+  /**
+   * The header of a 503 answered because a spillway rejected a call (the VM is overloaded and
+   * could neither run nor spill it): the rejection's reason.
+   */
+  public static final String REJECTED_HEADER = "X-Spillover-Rejected";
 
   private static final Set<String> POST_ONLY = Set.of("/wrk2-api/user/register", "/wrk2-api/user/follow",
       "/wrk2-api/user/unfollow", "/wrk2-api/post/compose", "/upload-media");
@@ -78,9 +85,26 @@ public final class FrontendHttpServer implements AutoCloseable {
     } catch (ServiceException e) {
       text(exchange, e.code().httpStatus(), e.getMessage());
     } catch (RuntimeException e) {
+      SpillRejectedException rejected = rejection(e);
+      if (rejected != null) {
+        // overload, not a fault: the caller may try again later (or another VM)
+        exchange.getResponseHeaders().set(REJECTED_HEADER, rejected.reason().name());
+        text(exchange, 503, rejected.getMessage());
+        return;
+      }
       LOG.error("front-end request {} {} failed", method, path, e);
       text(exchange, 500, e.toString());
     }
+  }
+
+  /** The spillway's rejection {@code e} is or was caused by, or null. */
+  private static SpillRejectedException rejection(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof SpillRejectedException r) {
+        return r;
+      }
+    }
+    return null;
   }
 
   private void register(HttpExchange exchange) throws IOException {

@@ -140,6 +140,11 @@ final class LabEnvironment implements AutoCloseable {
     return storage;
   }
 
+  /** Where the storage tier is served over HTTP (the twins' and the fleet VMs' storage). */
+  java.net.URI storageUri() {
+    return storageServer.baseUri();
+  }
+
   FunctionRef twin() {
     return FunctionRef.of("lambda", TWIN);
   }

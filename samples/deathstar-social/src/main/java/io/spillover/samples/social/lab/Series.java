@@ -52,6 +52,18 @@ final class Series {
     }
   }
 
+  /** {@code n} calls on {@code route} (a fleet VM's count since its last report). */
+  void calls(Route route, long sinceStartNanos, long n) {
+    if (n <= 0) {
+      return;
+    }
+    AtomicLongArray to = route == Route.LOCAL ? vmCalls : route == Route.FUNCTION
+        ? functionCalls : null;
+    if (to != null) {
+      to.addAndGet(bucket(sinceStartNanos), n);
+    }
+  }
+
   void latency(long dueOffset, long micros) {
     latencyMicros[bucket(dueOffset)].recordValue(Math.max(0, micros));
   }

@@ -48,15 +48,17 @@ public final class SpikeLab implements Callable<Integer> {
   @Option(names = "--duration", description = "Seconds each setup replays the window in (default:"
       + " the window compressed 15x, 40 s for the default window).")
   Double duration;
-  @Option(names = "--mean-rps", defaultValue = "20", description = "Mean request rate the window is scaled to (default: ${DEFAULT-VALUE}).")
-  double meanRps;
+  @Option(names = "--mean-rps", description = "Mean request rate the window is scaled to (default:"
+      + " 20; with --vm-processes N, what N VMs carry at --beta).")
+  Double meanRps;
   @Option(names = "--beta", defaultValue = "1.3", description = "VM capacity as a multiple of the mean rate (default: ${DEFAULT-VALUE}).")
   double beta;
   @Option(names = "--boot-seconds", defaultValue = "45", description = "VM boot time in trace seconds (default: ${DEFAULT-VALUE}).")
   double bootSeconds;
   @Option(names = "--slo-ms", defaultValue = "500", description = "p99 objective (default: ${DEFAULT-VALUE}).")
   double sloMs;
-  @Option(names = "--function-concurrency", defaultValue = "10", description = "Function instances at most (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--function-concurrency", defaultValue = "10", description = "Function instances at most; with"
+      + " --vm-processes, each VM's cap on spills in flight (default: ${DEFAULT-VALUE}).")
   int functionConcurrency;
   @Option(names = "--vm-price", defaultValue = "0.096", description = "USD per VM hour (default: ${DEFAULT-VALUE}, m5.large).")
   double vmPrice;
@@ -69,8 +71,24 @@ public final class SpikeLab implements Callable<Integer> {
   @Option(names = "--graph-dir", description = "A directory holding socfb-Reed98/socfb-Reed98.nodes"
       + " and .edges in DeathStarBench's format (default: the bundled copy).")
   Path graphDir;
+  @Option(names = "--vm-processes", description = "Fleet mode: the VM side as N JVM processes"
+      + " (Spring Boot, the starter) sharing one storage tier, one twin and one embedded ZooKeeper;"
+      + " runs vm_only, spillover and spillover_vm_killed (a VM process killed mid-spike)"
+      + " (default: the in-process lab).")
+  Integer vmProcesses;
+  @Option(names = "--platform-cap", description = "Fleet mode: the function platform's"
+      + " concurrency cap, shared by every VM (default: 2 x --vm-processes); each VM may spill"
+      + " --function-concurrency at once.")
+  Integer platformCap;
+  @Option(names = "--fleet-spend-cap-usd", description = "Fleet mode: the fleet's spend cap in"
+      + " USD per hour and service (spillover.fleet.zookeeper; default: none).")
+  Double fleetSpendCapUsd;
+  @Option(names = "--fleet-max-concurrent-spills", description = "Fleet mode: the fleet's cap on"
+      + " spills in flight per service, leased through ZooKeeper (default: none).")
+  Integer fleetMaxConcurrentSpills;
   @Option(names = "--out", description = "Output directory (default: target/demo, target/demo-long"
-      + " with --long, target/demo-capacity with --scenario capacity).")
+      + " with --long, target/demo-capacity with --scenario capacity, target/demo-fleet with"
+      + " --vm-processes).")
   Path out;
 
   public static void main(String[] args) {
@@ -92,7 +110,11 @@ public final class SpikeLab implements Callable<Integer> {
     }
     try {
       LabOptions o = options(t, datasets, Trace.read(t).perSecond().length);
-      run(o, System.out);
+      if (vmProcesses != null) {
+        FleetLab.run(o, fleetOptions(), System.out);
+      } else {
+        run(o, System.out);
+      }
       return 0;
     } catch (IllegalArgumentException | java.io.IOException | java.io.UncheckedIOException e) {
       System.err.println("demo: " + e.getMessage());
@@ -127,9 +149,31 @@ public final class SpikeLab implements Callable<Integer> {
     };
     Path dir = out != null ? out : Path.of(sc == LabOptions.Scenario.CAPACITY
         ? "target/demo-capacity" : longRun ? "target/demo-long" : "target/demo");
-    return new LabOptions(t, start, length, seconds, meanRps, beta, bootSeconds, sloMs,
-        functionConcurrency, vmPrice, !noFailover && !longRun, failoverSeconds, sc,
-        capacitySeconds, datasets, BundledData.GRAPH, 2000, dir);
+    if (vmProcesses != null) {
+      if (sc != LabOptions.Scenario.SPIKES) {
+        throw new IllegalArgumentException("--vm-processes runs the spikes scenario only");
+      }
+      fleetOptions(); // validates
+      // each VM process is one lab VM: the mean is what the fleet carries at beta; the platform
+      // is capped at --platform-cap (the twins the VMs share), each VM's spills by the option
+      double mean = meanRps != null ? meanRps : vmProcesses * Capacity.RPS_PER_VM / beta;
+      return new LabOptions(t, start, length, seconds, mean, beta, bootSeconds, sloMs,
+          platformCap(), vmPrice, false, failoverSeconds, sc, capacitySeconds, datasets,
+          BundledData.GRAPH, 2000, out != null ? out : Path.of("target/demo-fleet"));
+    }
+    return new LabOptions(t, start, length, seconds, meanRps != null ? meanRps : 20, beta,
+        bootSeconds, sloMs, functionConcurrency, vmPrice, !noFailover && !longRun,
+        failoverSeconds, sc, capacitySeconds, datasets, BundledData.GRAPH, 2000, dir);
+  }
+
+  private int platformCap() {
+    return platformCap != null ? platformCap : FleetOptions.defaultPlatformCap(vmProcesses);
+  }
+
+  /** The fleet mode's settings (with --vm-processes). */
+  FleetOptions fleetOptions() {
+    return new FleetOptions(vmProcesses, platformCap(), functionConcurrency, fleetSpendCapUsd,
+        fleetMaxConcurrentSpills, FleetOptions.DEFAULT_RUNS);
   }
 
   /** Runs the lab and returns the summary (also written to {@code out/summary.json}). */

@@ -8,6 +8,9 @@ import io.spillover.samples.social.service.HomeTimelineService.ReadHomeTimelineR
 import io.spillover.samples.social.service.UserTimelineService.ReadUserTimelineRequest;
 import io.spillover.samples.social.graph.SocialGraphLoader;
 import java.util.List;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -42,6 +45,29 @@ final class Workload {
     } else {
       network.call(Operations.COMPOSE_POST, compose(r, reqId, user));
     }
+  }
+
+  /**
+   * Mixed request {@code i} (the same draw as {@link #run}) as a request of the wrk2 API of the
+   * front end ({@link io.spillover.samples.social.frontend.FrontendHttpServer}) at {@code base}.
+   */
+  Request http(HttpUrl base, long i) {
+    SplittableRandom r = new SplittableRandom(i * 0x9E3779B97F4A7C15L);
+    int kind = r.nextInt(100);
+    long user = r.nextInt(users);
+    long reqId = reqIds.getAndIncrement();
+    if (kind < 90) {
+      String path = kind < 60 ? "wrk2-api/home-timeline/read" : "wrk2-api/user-timeline/read";
+      return new Request.Builder().url(base.newBuilder().addPathSegments(path)
+          .addQueryParameter("user_id", Long.toString(user)).addQueryParameter("start", "0")
+          .addQueryParameter("stop", "10").build()).build();
+    }
+    ComposePostRequest post = compose(r, reqId, user);
+    FormBody form = new FormBody.Builder().add("username", post.username())
+        .add("user_id", Long.toString(user)).add("text", post.text())
+        .add("post_type", Integer.toString(post.postType().ordinal())).build();
+    return new Request.Builder().url(base.newBuilder().addPathSegments("wrk2-api/post/compose")
+        .build()).post(form).build();
   }
 
   /** A post like wrk2's: 256 random characters, up to 5 mentions and up to 5 URLs. */

@@ -2,9 +2,13 @@ package io.spillover.samples.social.frontend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.spillover.SpillRejectedException;
+import io.spillover.samples.social.Operation;
+import io.spillover.samples.social.ServiceClient;
 import io.spillover.samples.social.TestNetworks;
 import io.spillover.samples.social.internal.Json;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -155,5 +159,26 @@ class FrontendHttpServerTest {
     assertThat(get("/get-media?filename=1.png").status()).isEqualTo(404);
     assertThat(send(new Request.Builder().url(base.resolve("/upload-media?media_type=../x"))
         .post(RequestBody.create(png, null)).build()).status()).isEqualTo(400);
+  }
+
+  @Test
+  void aCallASpillwayRejectedIs503WithTheReason() throws Exception {
+    // a front end whose services are all overloaded: every call rejected by its spillway
+    ServiceClient overloaded = new ServiceClient() {
+      @Override
+      public <Q, R> R call(Operation<Q, R> op, Q request) {
+        throw new CompletionException(new SpillRejectedException(op.service(),
+            SpillRejectedException.Reason.DEADLINE_EXCEEDED, "no permit within maxWait", null));
+      }
+    };
+    try (FrontendHttpServer busy = FrontendHttpServer.start(
+        new SocialFrontend(overloaded, t.storage.media()), 0, 2);
+        Response r = client.newCall(new Request.Builder().url(HttpUrl.get(busy.baseUri()
+            .toString()).resolve("/wrk2-api/home-timeline/read?user_id=1&start=0&stop=10"))
+            .build()).execute()) {
+      assertThat(r.code()).isEqualTo(503);
+      assertThat(r.header(FrontendHttpServer.REJECTED_HEADER)).isEqualTo("DEADLINE_EXCEEDED");
+      assertThat(r.body().string()).contains("home-timeline");
+    }
   }
 }

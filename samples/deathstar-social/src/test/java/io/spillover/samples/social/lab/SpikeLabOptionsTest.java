@@ -58,4 +58,36 @@ class SpikeLabOptionsTest {
     assertThatThrownBy(() -> parse(3515, "--scenario", "chaos"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("capacity");
   }
+
+  @Test
+  void theFleetModeCapsThePlatformBelowTheFleetsDemand() {
+    SpikeLab lab = new SpikeLab();
+    new CommandLine(lab).parseArgs("--vm-processes", "3");
+    LabOptions o = lab.options(TRACE, DATA, 3515);
+    FleetOptions f = lab.fleetOptions();
+    assertThat(f.vms()).isEqualTo(3);
+    assertThat(f.platformCap()).as("the default cap").isEqualTo(6);
+    assertThat(f.vms() * f.spillsPerVm()).as("the fleet's demand").isGreaterThan(f.platformCap());
+    assertThat(o.functionConcurrency()).as("the platform's cap").isEqualTo(6);
+    assertThat(o.meanRps()).as("what three VMs carry at beta 1.3")
+        .isCloseTo(3 * Capacity.RPS_PER_VM / 1.3, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(o.failover()).isFalse();
+    assertThat(o.out()).isEqualTo(Path.of("target/demo-fleet"));
+    assertThat(f.setups()).extracting(FleetOptions.Run::name)
+        .containsExactly("vm_only", "spillover", "spillover_vm_killed");
+    assertThat(f.fleetSpendCapUsd()).isNull();
+    assertThat(parse(3515).meanRps()).as("the in-process lab keeps its mean").isEqualTo(20);
+  }
+
+  @Test
+  void badFleetOptionsAreTyped() {
+    assertThatThrownBy(() -> parse(3515, "--vm-processes", "1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2");
+    assertThatThrownBy(() -> parse(3515, "--vm-processes", "3", "--platform-cap", "0"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+    assertThatThrownBy(() -> parse(3515, "--vm-processes", "3", "--fleet-spend-cap-usd", "-1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+    assertThatThrownBy(() -> parse(3515, "--vm-processes", "2", "--scenario", "capacity"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spikes");
+  }
 }
