@@ -14,6 +14,7 @@ import io.spillover.internal.ServiceNames;
 import io.spillover.internal.engine.CompositeListener;
 import io.spillover.internal.engine.DefaultSpillway;
 import io.spillover.internal.engine.SpillBudget;
+import io.spillover.internal.engine.SpillLimit;
 import io.spillover.internal.engine.SpillFailureLog;
 import io.spillover.internal.engine.SpillwayParts;
 import io.spillover.internal.engine.TargetChecks;
@@ -92,7 +93,10 @@ public final class SpilloverRegistry implements AutoCloseable {
       t.setDaemon(true);
       return t;
     }) : b.scheduler;
-    b.functionConcurrency.forEach((ref, max) -> functionBudgets.put(ref, new SpillBudget(max, 0)));
+    // learnt like a spillway's own limit, so that a VM's spillways to one capped function settle
+    // on the VM's share together, as one sender, not as one sender per spillway
+    b.functionConcurrency.forEach((ref, max) -> functionBudgets.put(ref,
+        new SpillBudget(max, 0, new SpillLimit(max))));
     this.asyncExecutor = b.asyncExecutor != null ? b.asyncExecutor : Executors.newCachedThreadPool(
         r -> {
           Thread t = new Thread(r, "spillover-async");
@@ -325,6 +329,12 @@ public final class SpilloverRegistry implements AutoCloseable {
      * it would only come back throttled, so the call stays on the VM path instead (it waits for a
      * local permit, or is refused with {@code SPILL_CONCURRENCY_FULL}). Without it, each
      * spillway's {@code maxConcurrentSpills} is the only bound.
+     *
+     * <p>The bound is also learnt: the platform's throttles lower it and successes raise it back
+     * up to {@code maxConcurrent}, as each spillway's own spill limit is (docs/fleet.md), but fed
+     * by all the spillways to {@code function} together, so that a VM with several of them probes
+     * a capped platform as one sender. If you do not know the platform's cap, a generous value
+     * still gives that; it starts at {@code maxConcurrent} and costs nothing while no 429 comes.
      */
     public Builder functionConcurrency(FunctionRef function, int maxConcurrent) {
       Objects.requireNonNull(function, "function");

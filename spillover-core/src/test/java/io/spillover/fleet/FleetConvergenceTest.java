@@ -23,8 +23,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Four VMs, each with its own registry and no link between them, spill to one function capped
- * at 8 concurrent invocations; each one's excess would keep 6 busy (Poisson arrivals). The adaptive spill concurrency alone must bring
- * them to share the cap: few throttles, the breaker closed, the cap well used.
+ * at 8 concurrent invocations; each one's excess would keep 6 busy (Poisson arrivals). The
+ * adaptive spill concurrency alone must bring them to share the cap: few throttles, the breaker
+ * closed, the cap well used. And VMs with several spillways to the one function (the spike
+ * lab's VMs have four): with the registry's {@code functionConcurrency}, the VM learns its share
+ * as one sender.
  */
 class FleetConvergenceTest {
   private static final int VMS = 4;
@@ -48,6 +51,20 @@ class FleetConvergenceTest {
   }
 
   @Test
+  void vmsWithFourSpillwaysEachShareTheCapAsOneSenderPerVmWithFunctionConcurrency() {
+    Run shared = run(true, 3, 4, 6, 8);
+    Run apart = run(true, 3, 4, 6, 0);
+    System.out.printf("4 spillways per VM, shared function limit: throttled %.2f%%, cap used"
+        + " %.1f%%; without: throttled %.2f%%, cap used %.1f%%%n", 100 * shared.throttledShare(),
+        100 * shared.capUsed(), 100 * apart.throttledShare(), 100 * apart.capUsed());
+    assertThat(shared.throttledShare()).isLessThan(0.01);
+    assertThat(shared.capUsed()).isGreaterThanOrEqualTo(0.80);
+    assertThat(shared.breakers).containsOnly("CLOSED");
+    assertThat(apart.throttledShare()).as("12 senders learning apart")
+        .isGreaterThan(shared.throttledShare());
+  }
+
+  @Test
   void aFixedSpillBudgetKeepsHittingTheCap() {
     Run run = run(false);
     System.out.printf("fixed: throttled %.2f%% of spills, cap used %.1f%%%n",
@@ -57,44 +74,69 @@ class FleetConvergenceTest {
   }
 
   private static Run run(boolean adaptive) {
+    return run(adaptive, VMS, 1, CAP, 0);
+  }
+
+  /**
+   * {@code vmCount} VMs of {@code services} spillways each (the VM's excess split evenly among
+   * them) against a function capped at {@code cap}; {@code functionConcurrency} > 0 sets the
+   * registry's cap for the function, whose limit all its spillways then learn together.
+   */
+  private static Run run(boolean adaptive, int vmCount, int services, int cap,
+      int functionConcurrency) {
     ManualClock clock = new ManualClock();
-    FunctionApp app = FunctionApp.builder().handle("svc", String.class, String.class, s -> s)
-        .build();
-    CappedPlatform platform = new CappedPlatform(clock, app, CAP, SERVICE);
+    FunctionApp.Builder twin = FunctionApp.builder();
+    for (int s = 0; s < services; s++) {
+      twin.handle("svc" + s, String.class, String.class, x -> x);
+    }
+    CappedPlatform platform = new CappedPlatform(clock, twin.build(), cap, SERVICE);
+    FunctionRef fn = FunctionRef.of("capped", "fn");
     List<SpilloverRegistry> registries = new ArrayList<>();
-    List<Spillway<String, String>> vms = new ArrayList<>();
+    List<List<Spillway<String, String>>> vms = new ArrayList<>();
     try {
-      for (int i = 0; i < VMS; i++) {
-        SpilloverRegistry r = SpilloverRegistry.builder().provider(platform).clock(clock)
-            .tickInterval(Duration.ZERO).build();
+      for (int i = 0; i < vmCount; i++) {
+        SpilloverRegistry.Builder b = SpilloverRegistry.builder().provider(platform).clock(clock)
+            .tickInterval(Duration.ZERO);
+        if (functionConcurrency > 0) {
+          b.functionConcurrency(fn, functionConcurrency);
+        }
+        SpilloverRegistry r = b.build();
         registries.add(r);
-        Spillway<String, String> sw = r.spillway("svc", SpillwayConfig.custom()
-            .limit(Limits.fixed(1)).function(FunctionRef.of("capped", "fn"))
-            .maxWait(Duration.ZERO).maxConcurrentSpills(100).retry(1, Duration.ofMillis(1))
-            .adaptiveSpillConcurrency(adaptive).build(), String.class, String.class);
-        sw.callAsync("held", s -> new CompletableFuture<>()); // the VM is full: all else spills
-        vms.add(sw);
+        List<Spillway<String, String>> vm = new ArrayList<>();
+        for (int s = 0; s < services; s++) {
+          Spillway<String, String> sw = r.spillway("svc" + s, SpillwayConfig.custom()
+              .limit(Limits.fixed(1)).function(fn)
+              .maxWait(Duration.ZERO).maxConcurrentSpills(100).retry(1, Duration.ofMillis(1))
+              .adaptiveSpillConcurrency(adaptive).build(), String.class, String.class);
+          sw.callAsync("held", x -> new CompletableFuture<>()); // full: all else spills
+          vm.add(sw);
+        }
+        vms.add(vm);
       }
       Random random = new Random(16);
-      List<Integer> order = new ArrayList<>(List.of(0, 1, 2, 3));
+      List<Integer> order = new ArrayList<>();
+      for (int v = 0; v < vmCount; v++) {
+        order.add(v);
+      }
       long busy = 0;
       long ticks = 0;
-      long[] throttledAtWarmUp = new long[VMS];
-      long[] servedAtWarmUp = new long[VMS];
+      long[] throttledAtWarmUp = new long[vmCount];
+      long[] servedAtWarmUp = new long[vmCount];
       for (int ms = 1; ms <= SECONDS * 1000; ms++) {
         clock.advance(Duration.ofMillis(1));
         platform.advance();
         // open loop: each VM's excess arrives as a Poisson stream, in no fixed order
         Collections.shuffle(order, random);
-        for (int vm : order) {
+        for (int v : order) {
           for (int n = arrivals(random); n > 0; n--) {
-            vms.get(vm).callAsync("x", s -> new CompletableFuture<>());
+            vms.get(v).get(random.nextInt(services)).callAsync("x",
+                x -> new CompletableFuture<>());
           }
         }
         if (ms == WARM_UP_SECONDS * 1000) {
-          for (int v = 0; v < VMS; v++) {
-            throttledAtWarmUp[v] = vms.get(v).metrics().throttledSpills();
-            servedAtWarmUp[v] = vms.get(v).metrics().calls(Route.FUNCTION, Outcome.SUCCESS);
+          for (int v = 0; v < vmCount; v++) {
+            throttledAtWarmUp[v] = throttled(vms.get(v));
+            servedAtWarmUp[v] = served(vms.get(v));
           }
         }
         if (ms > WARM_UP_SECONDS * 1000) {
@@ -102,14 +144,13 @@ class FleetConvergenceTest {
           ticks++;
         }
       }
-      Run run = new Run();
-      run.servedPerVm = new long[VMS];
-      for (int v = 0; v < VMS; v++) {
-        run.throttled += vms.get(v).metrics().throttledSpills() - throttledAtWarmUp[v];
-        run.servedPerVm[v] =
-            vms.get(v).metrics().calls(Route.FUNCTION, Outcome.SUCCESS) - servedAtWarmUp[v];
+      Run run = new Run(cap);
+      run.servedPerVm = new long[vmCount];
+      for (int v = 0; v < vmCount; v++) {
+        run.throttled += throttled(vms.get(v)) - throttledAtWarmUp[v];
+        run.servedPerVm[v] = served(vms.get(v)) - servedAtWarmUp[v];
         run.served += run.servedPerVm[v];
-        run.breakers.add(vms.get(v).metrics().breakerState());
+        vms.get(v).forEach(sw -> run.breakers.add(sw.metrics().breakerState()));
       }
       run.busy = busy;
       run.ticks = ticks;
@@ -117,6 +158,15 @@ class FleetConvergenceTest {
     } finally {
       registries.forEach(SpilloverRegistry::close);
     }
+  }
+
+  private static long throttled(List<Spillway<String, String>> vm) {
+    return vm.stream().mapToLong(sw -> sw.metrics().throttledSpills()).sum();
+  }
+
+  private static long served(List<Spillway<String, String>> vm) {
+    return vm.stream().mapToLong(sw -> sw.metrics().calls(Route.FUNCTION, Outcome.SUCCESS))
+        .sum();
   }
 
   /** Arrivals in one millisecond at DEMAND_PER_VM busy invocations' worth of calls (Little). */
@@ -135,6 +185,7 @@ class FleetConvergenceTest {
   }
 
   private static final class Run {
+    final int cap;
     long throttled;
     long served;
     long[] servedPerVm;
@@ -142,12 +193,16 @@ class FleetConvergenceTest {
     long ticks;
     final List<String> breakers = new ArrayList<>();
 
+    Run(int cap) {
+      this.cap = cap;
+    }
+
     double throttledShare() {
       return (double) throttled / (served + throttled);
     }
 
     double capUsed() {
-      return (double) busy / ticks / CAP;
+      return (double) busy / ticks / cap;
     }
   }
 }

@@ -10,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One attempt of a spill through the circuit breaker, teaching the spill limit what the platform
- * answered. A throttle is back-pressure, not a broken target: it gives the breaker's permission
+ * One attempt of a spill through the circuit breaker, teaching the spill limits what the platform
+ * answered: the spillway's own and, when the registry caps the function, the one all spillways of
+ * the registry share for it. A throttle is back-pressure, not a broken target: it gives the breaker's permission
  * back without counting as a failure (so 429s never open the breaker), lowers the spill limit,
  * and is counted apart.
  */
@@ -19,14 +20,17 @@ final class GuardedInvoker {
   private final FunctionInvoker invoker;
   private final CircuitBreaker breaker;
   private final SpillBudget budget;
+  private final SpillBudget functionBudget;
   private final CallCounters counters;
   private final SpilloverClock clock;
 
+  /** {@code functionBudget}: the registry's budget for the function, or null. */
   GuardedInvoker(FunctionInvoker invoker, CircuitBreaker breaker, SpillBudget budget,
-      CallCounters counters, SpilloverClock clock) {
+      SpillBudget functionBudget, CallCounters counters, SpilloverClock clock) {
     this.invoker = invoker;
     this.breaker = breaker;
     this.budget = budget;
+    this.functionBudget = functionBudget;
     this.counters = counters;
     this.clock = clock;
   }
@@ -34,16 +38,17 @@ final class GuardedInvoker {
   byte[] invokeBlocking(Invocation invocation) {
     permit();
     int inflight = budget.inflight();
+    int functionInflight = functionInflight();
     long start = clock.nanoTime();
     long breakerStart = breaker.getCurrentTimestamp();
     byte[] reply;
     try {
       reply = invoker.invokeBlocking(invocation);
     } catch (RuntimeException e) {
-      failed(e, inflight, breakerStart);
+      failed(e, inflight, functionInflight, breakerStart);
       throw e;
     }
-    succeeded(inflight, start, breakerStart);
+    succeeded(inflight, functionInflight, start, breakerStart);
     return reply;
   }
 
@@ -54,20 +59,21 @@ final class GuardedInvoker {
       return CompletableFuture.failedFuture(e);
     }
     int inflight = budget.inflight();
+    int functionInflight = functionInflight();
     long start = clock.nanoTime();
     long breakerStart = breaker.getCurrentTimestamp();
     CompletionStage<byte[]> reply;
     try {
       reply = invoker.invoke(invocation);
     } catch (RuntimeException e) {
-      failed(e, inflight, breakerStart);
+      failed(e, inflight, functionInflight, breakerStart);
       return CompletableFuture.failedFuture(e);
     }
     return reply.whenComplete((bytes, e) -> {
       if (e == null) {
-        succeeded(inflight, start, breakerStart);
+        succeeded(inflight, functionInflight, start, breakerStart);
       } else {
-        failed(SpillPath.unwrap(e), inflight, breakerStart);
+        failed(SpillPath.unwrap(e), inflight, functionInflight, breakerStart);
       }
     });
   }
@@ -78,24 +84,44 @@ final class GuardedInvoker {
     }
   }
 
-  private void succeeded(int inflight, long start, long breakerStart) {
+  private int functionInflight() {
+    return functionBudget == null ? 0 : functionBudget.inflight();
+  }
+
+  private void succeeded(int inflight, int functionInflight, long start, long breakerStart) {
     breaker.onSuccess(breaker.getCurrentTimestamp() - breakerStart, breaker.getTimestampUnit());
-    SpillLimit learnt = budget.learnt();
-    if (learnt != null) {
-      learnt.onSuccess(clock.nanoTime() - start, inflight >= budget.limit());
+    long rtt = clock.nanoTime() - start;
+    learnSuccess(budget, inflight, rtt);
+    if (functionBudget != null) {
+      learnSuccess(functionBudget, functionInflight, rtt);
     }
   }
 
-  private void failed(Throwable e, int inflight, long breakerStart) {
+  private static void learnSuccess(SpillBudget b, int inflight, long rtt) {
+    SpillLimit learnt = b.learnt();
+    if (learnt != null) {
+      learnt.onSuccess(rtt, inflight >= b.limit());
+    }
+  }
+
+  private void failed(Throwable e, int inflight, int functionInflight, long breakerStart) {
     if (e instanceof FunctionThrottledException) {
       breaker.releasePermission();
       counters.throttledSpills.increment();
-      SpillLimit learnt = budget.learnt();
-      if (learnt != null) {
-        learnt.onThrottle(clock.nanoTime(), inflight);
+      long now = clock.nanoTime();
+      learnThrottle(budget, inflight, now);
+      if (functionBudget != null) {
+        learnThrottle(functionBudget, functionInflight, now);
       }
       return;
     }
     breaker.onError(breaker.getCurrentTimestamp() - breakerStart, breaker.getTimestampUnit(), e);
+  }
+
+  private static void learnThrottle(SpillBudget b, int inflight, long now) {
+    SpillLimit learnt = b.learnt();
+    if (learnt != null) {
+      learnt.onThrottle(now, inflight);
+    }
   }
 }

@@ -86,7 +86,7 @@ final class SpillPath<R> {
     this.responseType = parts.responseType;
     this.budget = new SpillBudget(config.maxConcurrentSpills(), config.maxSpillsPerSecond(),
         config.adaptiveSpillConcurrency() ? new SpillLimit(config.maxConcurrentSpills()) : null);
-    this.guarded = new GuardedInvoker(invoker, breaker, budget, counters, clock);
+    this.guarded = new GuardedInvoker(invoker, breaker, budget, functionBudget, counters, clock);
     this.cost = cost;
     this.counters = counters;
     this.maxPayload = Math.min(config.maxPayloadBytes(), invoker.maxRequestBytes());
