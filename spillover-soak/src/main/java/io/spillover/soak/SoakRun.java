@@ -22,12 +22,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 /**
  * One soak: a spillway with a local limit of {@value #LOCAL_LIMIT} and a local service time of
@@ -40,12 +41,16 @@ public final class SoakRun {
   static final int LOCAL_LIMIT = 2;
   static final long LOCAL_MILLIS = 50;
   private static final long RATE_PER_SECOND = 80;
+  private static final long MAX_LATENCY_MS = 600_000;
   private final Duration length;
   private final Path work;
   private final AtomicLong results = new AtomicLong();
   private final AtomicLong typed = new AtomicLong();
   private final AtomicLong untyped = new AtomicLong();
-  private final Map<Integer, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
+  // one small fixed-size histogram per minute, reduced to its p99 once the minute's calls have
+  // all ended: the soak's own bookkeeping must not grow with the calls, or it reads as a leak
+  private final Map<Integer, Histogram> latencies = new ConcurrentHashMap<>();
+  private final Map<Integer, Long> p99ByMinute = new ConcurrentHashMap<>();
 
   /** A soak of {@code length} with its claims and the platform's files under {@code work}. */
   public SoakRun(Duration length, Path work) {
@@ -87,6 +92,8 @@ public final class SoakRun {
         long id = ++calls;
         int bucket = (int) ((next - start) / 60_000_000_000L);
         if (bucket > minute) {
+          // every call of two minutes ago has ended by now (its deadline is 5 s)
+          finishMinute(bucket - 2);
           heap.add(heapAfterGcMb());
           minute = bucket;
         }
@@ -113,9 +120,10 @@ public final class SoakRun {
           "soak: thread alive after shutdown: " + t.getName() + " daemon=" + t.isDaemon()));
     }
     long lost = calls - results.get() - typed.get();
+    latencies.keySet().forEach(this::finishMinute);
     List<Long> p99 = new ArrayList<>();
-    for (int m = 0; latencies.containsKey(m); m++) {
-      p99.add(p99(latencies.get(m)));
+    for (int m = 0; p99ByMinute.containsKey(m); m++) {
+      p99.add(p99ByMinute.get(m));
     }
     return new SoakReport((int) length.toMinutes(), calls, results.get(), typed.get(), lost,
         duplicates(claims), p99, heap, threadsStart, threadsEnd, processesStart, processesEnd);
@@ -147,13 +155,15 @@ public final class SoakRun {
     }
     long now = System.nanoTime();
     int minute = (int) ((scheduled - start) / 60_000_000_000L);
-    latencies.computeIfAbsent(minute, m -> new ConcurrentLinkedQueue<>())
-        .add((now - scheduled) / 1_000_000L);
+    latencies.computeIfAbsent(minute, m -> new ConcurrentHistogram(MAX_LATENCY_MS, 3))
+        .recordValue(Math.min(MAX_LATENCY_MS, Math.max(0, (now - scheduled) / 1_000_000L)));
   }
 
-  private static long p99(ConcurrentLinkedQueue<Long> values) {
-    long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
-    return sorted.length == 0 ? 0 : sorted[(int) Math.ceil(sorted.length * 0.99) - 1];
+  private void finishMinute(int m) {
+    Histogram h = latencies.remove(m);
+    if (h != null) {
+      p99ByMinute.put(m, h.getValueAtPercentile(99));
+    }
   }
 
   private static long duplicates(Path claims) throws IOException {
