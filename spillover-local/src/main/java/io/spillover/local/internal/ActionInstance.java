@@ -148,10 +148,12 @@ final class ActionInstance extends Instance {
   }
 
   private void timedOut(Invocation inv) {
-    if (!inv.isDone()) {
-      retire(Outcome.failure(Outcome.Status.TIMEOUT, null, "developer error",
-          "The action exceeded its time limits of " + inv.timeoutMillis + " milliseconds."),
-          false);
+    Outcome timeout = Outcome.failure(Outcome.Status.TIMEOUT, null, "developer error",
+        "The action exceeded its time limits of " + inv.timeoutMillis + " milliseconds.");
+    // ended as timed out before the kill, whose connection reset would otherwise read as a crash
+    if (inv.complete(timeout)) {
+      running.remove(inv);
+      retire(timeout, false);
     }
   }
 

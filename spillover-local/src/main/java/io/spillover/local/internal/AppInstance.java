@@ -139,9 +139,13 @@ final class AppInstance extends Instance {
   }
 
   private void timedOut(Invocation inv) {
-    if (!inv.isDone()) {
-      retire(Outcome.failure(Outcome.Status.TIMEOUT, null, "Sandbox.Timedout",
-          "Task timed out after " + inv.timeoutMillis + " ms"), false);
+    Outcome timeout = Outcome.failure(Outcome.Status.TIMEOUT, null, "Sandbox.Timedout",
+        "Task timed out after " + inv.timeoutMillis + " ms");
+    // the invocation ends as timed out before the instance is killed: the kill resets its
+    // connection, and that reset, seen first on a busy machine, read as a crash (502, not 504)
+    if (inv.complete(timeout)) {
+      running.remove(inv);
+      retire(timeout, false);
     }
   }
 
