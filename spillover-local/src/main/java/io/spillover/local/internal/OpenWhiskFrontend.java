@@ -33,7 +33,7 @@ final class OpenWhiskFrontend {
     String txid = UUID.randomUUID().toString().replace("-", "");
     try {
       route(ex, txid);
-    } catch (IllegalArgumentException e) { // a path segment with a broken %-escape
+    } catch (MalformedUrl e) {
       error(ex, 400, "The request content was malformed: " + e.getMessage(), txid);
     }
   }
@@ -68,7 +68,7 @@ final class OpenWhiskFrontend {
     long wait;
     try {
       query = query(ex.rawQuery());
-    } catch (IllegalArgumentException e) {
+    } catch (MalformedUrl e) {
       error(ex, 400, "The request content was malformed: " + e.getMessage(), txid);
       return;
     }
@@ -161,12 +161,19 @@ final class OpenWhiskFrontend {
     ex.send(status, "{\"error\":" + Exchange.quote(message) + ",\"code\":\"" + txid + "\"}");
   }
 
-  /** Decodes one %-encoded part; a broken escape is the client's: IllegalArgumentException. */
+  /** A path segment or query part whose %-escapes are broken: the client's mistake, a 400. */
+  private static final class MalformedUrl extends RuntimeException {
+    MalformedUrl(String part, IllegalArgumentException cause) {
+      super("the URL is not percent-encoded: " + part, cause);
+    }
+  }
+
+  /** Decodes one %-encoded part of the URL. */
   private static String decode(String s) {
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the URL is not percent-encoded: " + s, e);
+      throw new MalformedUrl(s, e);
     }
   }
 

@@ -3,6 +3,7 @@ package io.spillover.spring.boot;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.spillover.SpilloverRegistry;
 import io.spillover.Spillway;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,9 +49,10 @@ public class SpilloverHealthIndicator extends AbstractHealthIndicator {
       }
     }
     boolean none = breakers.isEmpty() || open < breakers.size();
-    List<String> stale = registry.all().stream().filter(s -> s.metrics().fleetStoreStale())
+    Collection<Spillway<?, ?>> spillways = registry.all();
+    List<String> stale = spillways.stream().filter(s -> s.metrics().fleetStoreStale())
         .map(Spillway::name).sorted().toList();
     builder.status(none ? Status.UP : DEGRADED).withDetail("breakers", breakers)
-        .withDetail("spillways", registry.all().size()).withDetail("fleetStoreStale", stale);
+        .withDetail("spillways", spillways.size()).withDetail("fleetStoreStale", stale);
   }
 }
